@@ -104,15 +104,16 @@ function encodeAsset(asset: Asset, categoryIndex: Map<string, number>): WireAsse
     (asset.areaWide ? FLAG_AREA_WIDE : 0) | (asset.online ? FLAG_ONLINE : 0) | (s?.byAppointment ? FLAG_BY_APPOINTMENT : 0) | (asset.cost.free ? FLAG_FREE : 0);
   const schedule: WireSchedule | 0 =
     s && (s.weekly || s.monthly || s.events || s.note)
-      ? [
-          (s.weekly ?? []).map((w) => [w.days.reduce((mask, d) => mask | (1 << DAYS.indexOf(d)), 0), toMinutes(w.opens), toMinutes(w.closes)]),
-          (s.monthly ?? []).map((m) => [m.week, DAYS.indexOf(m.day), toMinutes(m.opens), toMinutes(m.closes)]),
-          (s.events ?? []).map((e) => (e.end ? [e.start, e.end] : [e.start])),
-          ...(s.note ? [s.note] : []),
-        ]
+      ? trimTrailing<WireSchedule>([
+          (s.weekly ?? []).map((w): WireWeekly => [w.days.reduce((mask, d) => mask | (1 << DAYS.indexOf(d)), 0), toMinutes(w.opens), toMinutes(w.closes)]),
+          (s.monthly ?? []).map((m): WireMonthly => [m.week, DAYS.indexOf(m.day), toMinutes(m.opens), toMinutes(m.closes)]),
+          (s.events ?? []).map((e): WireEvent => (e.end ? [e.start, e.end] : [e.start])),
+          s.note,
+        ])
       : 0;
   const c = asset.contact;
-  const contact: WireContact | 0 = c && (c.phone || c.email || c.website || c.booking) ? trimTrailing([c.phone, c.email, c.website, c.booking]) : 0;
+  const contact: WireContact | 0 =
+    c && (c.phone || c.email || c.website || c.booking) ? trimTrailing<WireContact>([c.phone, c.email, c.website, c.booking]) : 0;
   const row: WireAsset = [
     asset.id,
     asset.name,

@@ -129,25 +129,31 @@ function nodeAt(contents: Node | null, path: readonly PropertyKey[], key = false
   return node;
 }
 
+/** The parts of a zod schema's definition that we walk to find the fields allowed at a path. */
+interface SchemaDef {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+}
+const defOf = (schema: z.ZodType | undefined): SchemaDef | undefined => (schema as unknown as { def?: SchemaDef } | undefined)?.def;
+
+function unwrapOptional(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let s = schema;
+  for (let def = defOf(s); def && ['optional', 'default', 'nullable'].includes(def.type) && def.innerType; def = defOf(s)) s = def.innerType;
+  return s;
+}
+
 /** The keys a schema accepts at `path`, for "did you mean" hints on unknown fields. */
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let s: z.ZodType | undefined = schema;
-  const unwrap = () => {
-    for (;;) {
-      const def = (s as { def?: { type: string; innerType?: z.ZodType } } | undefined)?.def;
-      if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) s = def.innerType;
-      else return;
-    }
-  };
-  unwrap();
+  let s = unwrapOptional(schema);
   for (const seg of path) {
-    const def = (s as unknown as { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
-    if (def.type === 'array' && typeof seg === 'number') s = def.element;
-    else if (def.type === 'object' && typeof seg === 'string') s = def.shape?.[seg];
+    const def = defOf(s);
+    if (def?.type === 'array' && typeof seg === 'number') s = unwrapOptional(def.element);
+    else if (def?.type === 'object' && typeof seg === 'string') s = unwrapOptional(def.shape?.[seg]);
     else return [];
-    unwrap();
   }
-  const def = (s as unknown as { def?: { type: string; shape?: Record<string, unknown> } } | undefined)?.def;
+  const def = defOf(s);
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 

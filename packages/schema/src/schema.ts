@@ -399,7 +399,7 @@ export const AssetSchema = z
     kind: z.enum(ASSET_KINDS),
     /** One or two sentences, at most 200 characters. */
     summary: plainText.check(
-      z.maxLength(200, { message: 'is longer than 200 characters', params: { hint: 'Shorten the summary; put the detail in description.' } }),
+      rule((v: string) => v.length <= 200, 'is longer than 200 characters', 'Shorten the summary to 200 characters or fewer; put the detail in description.'),
     ),
     /** Full description: plain text, blank lines between paragraphs, "- " list items. Never HTML. */
     description: plainText.optional(),
