@@ -180,7 +180,7 @@ export const HubSchema = z.strictObject({
   constituency: z.strictObject({
     /** Constituency name as in the seed table, e.g. "Birmingham Ladywood". */
     name: text,
-    /** ONS code of the constituency (2024 boundaries), e.g. E14001096. */
+    /** ONS code of the constituency, e.g. E14000564 (Birmingham Ladywood, 2010 boundaries). */
     onsCode: z.string().check(rule((v: string) => /^[EWSN]14\d{6}$/.test(v), 'is not an ONS constituency code', 'ONS constituency codes look like E14001096.')),
   }),
   /** Region, e.g. "West Midlands". */
