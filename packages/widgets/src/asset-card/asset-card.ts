@@ -1,0 +1,169 @@
+import type { FeedAsset } from '@townhub/schema/feed';
+import { assetPath } from '@townhub/schema/feed';
+import { isSafeUrl } from '@townhub/schema/vocabulary';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { HubPlanAddEvent } from '../internal/events.js';
+import { HubElement } from '../internal/hub-element.js';
+import { LocalizeController } from '../internal/localize.js';
+import { upcomingEvents } from '../internal/schedule.js';
+import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
+import { styles } from './asset-card.styles.js';
+import { strings } from './strings.js';
+
+const tick = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7.5" fill="currentColor"/><path d="m4.5 8.3 2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="2"/></svg>`;
+
+/** A URL for a link, or undefined when the value is not one of the safe schemes (https, http, mailto, tel). */
+function safeHref(value: string | undefined): string | undefined {
+  return value && isSafeUrl(value) ? value : undefined;
+}
+
+/**
+ * @tag hub-asset-card
+ * @summary One community asset: what it is, when it runs, what it costs, who it is for, how to get in touch.
+ *
+ * All text comes from the feed and is rendered as text, never as HTML; links only use https, http, mailto or tel.
+ *
+ * @event hub-plan-add - "Add to my plan" was pressed. `detail: { assetId, name }`.
+ *
+ * @csspart base - The card's outer box.
+ * @csspart name - The asset's name (a link to its page when `base-url` is set).
+ * @csspart plan-button - The "Add to my plan" button.
+ */
+export class HubAssetCard extends HubElement {
+  static override styles = [...HubElement.styles, focusStyles, buttonStyles, visuallyHidden, styles];
+
+  /** The asset to show (from a decoded feed). */
+  @property({ attribute: false }) asset?: FeedAsset;
+
+  /** Distance from the person's chosen place, in kilometres (shown in miles). */
+  @property({ type: Number }) distance?: number;
+
+  /** The hub site's base URL; when set, the name links to the asset's page (`<base-url>/assets/<id>/`). */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Heading level of the asset's name, to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Marks the card as the current selection (for example from a map). */
+  @property({ type: Boolean, reflect: true }) selected = false;
+
+  /** Hides the "Add to my plan" button. */
+  @property({ type: Boolean, attribute: 'hide-plan' }) hidePlan = false;
+
+  /** Whether the asset is already in the person's plan (the button then says so). */
+  @property({ type: Boolean, attribute: 'in-plan' }) inPlan = false;
+
+  /** The moment "upcoming" is measured from; the current time when unset. */
+  @property({ attribute: false }) now?: Date;
+
+  private readonly localize = new LocalizeController(this, strings);
+
+  /** The link to the asset's page, or undefined when no (safe) base URL is set. */
+  get pageUrl(): string | undefined {
+    if (!this.baseUrl || !this.asset) return undefined;
+    try {
+      const base = new URL(this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`, document.baseURI);
+      return safeHref(new URL(assetPath(this.asset.id), base).href);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private addToPlan() {
+    if (!this.asset) return;
+    this.emit(new HubPlanAddEvent({ assetId: this.asset.id, name: this.asset.name }));
+  }
+
+  private scheduleLines(asset: FeedAsset): string[] {
+    const t = this.localize.t;
+    const lines: string[] = [];
+    for (const w of asset.weekly)
+      lines.push(
+        t.weekly(
+          w.days.map((d) => t.days[d]),
+          w.opens,
+          w.closes,
+        ),
+      );
+    for (const m of asset.monthly) lines.push(t.monthly(m.week, t.days[m.day], m.opens, m.closes));
+    for (const e of upcomingEvents(asset, this.now ?? new Date()).slice(0, 3)) {
+      const closes = e.end && e.end.slice(0, 10) === e.start.slice(0, 10) ? e.end.slice(11, 16) : undefined;
+      lines.push(t.event(new Date(`${e.start.slice(0, 10)}T12:00`), e.start.slice(11, 16), closes));
+    }
+    if (asset.byAppointment) lines.push(t.byAppointment);
+    if (asset.scheduleNote) lines.push(asset.scheduleNote);
+    return lines;
+  }
+
+  private heading(asset: FeedAsset): TemplateResult {
+    const href = this.pageUrl;
+    return html`<div class="name" part="name" role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel))} id="name">
+      ${href ? html`<a href=${href}>${asset.name}</a>` : asset.name}
+    </div>`;
+  }
+
+  private contacts(asset: FeedAsset): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    const links: [string | undefined, string, boolean][] = [
+      [asset.phone ? safeHref(`tel:${asset.phone.replace(/[^\d+]/g, '')}`) : undefined, t.phone(asset.phone ?? ''), false],
+      [asset.email ? safeHref(`mailto:${asset.email}`) : undefined, t.email(asset.email ?? ''), false],
+      [safeHref(asset.website), t.website, true],
+      [safeHref(asset.booking), t.booking, true],
+    ];
+    const shown = links.filter(([href]) => href);
+    if (shown.length === 0) return nothing;
+    return html`<ul class="contact" aria-label=${t.contact}>
+      ${shown.map(
+        ([href, label, external]) =>
+          html`<li><a href=${href!} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${label}${external ? html`<span class="visually-hidden"> ${t.opensInNewTab}</span>` : nothing}</a></li>`,
+      )}
+    </ul>`;
+  }
+
+  override render() {
+    const asset = this.asset;
+    if (!asset) return nothing;
+    const t = this.localize.t;
+    const when = this.scheduleLines(asset);
+    const where = [asset.areaWide ? t.areaWide : '', asset.online ? t.online : ''].filter(Boolean);
+    return html`<article class="card" part="base" aria-labelledby="name">
+      <p class="kind">${t.kinds[asset.kind]}</p>
+      ${this.heading(asset)}
+      ${asset.summary ? html`<p class="summary">${asset.summary}</p>` : nothing}
+      <dl>
+        ${when.length ? html`<dt>${t.when}</dt><dd>${when.map((line) => html`<span>${line}</span>`)}</dd>` : nothing}
+        <dt>${t.cost}</dt>
+        <dd>${asset.free ? t.free : (asset.cost ?? '')}${asset.free && asset.cost ? html`<span>${asset.cost}</span>` : nothing}</dd>
+        <dt>${t.age}</dt>
+        <dd>${t.ageRange(asset.ageMin, asset.ageMax)}</dd>
+        <dt>${t.access}</dt>
+        <dd>${t.referral[asset.referral]}</dd>
+        ${
+          this.distance !== undefined && Number.isFinite(this.distance)
+            ? html`<dt>${t.distance}</dt><dd>${t.distanceAway(this.distance)}</dd>`
+            : where.length
+              ? html`<dt>${t.distance}</dt><dd>${where.join('. ')}</dd>`
+              : nothing
+        }
+      </dl>
+      ${
+        asset.accessibility.length
+          ? html`<ul class="access" aria-label=${t.accessibilityHeading}>
+            ${asset.accessibility.map((f) => html`<li>${tick}<span>${t.accessibility[f]}</span></li>`)}
+          </ul>`
+          : nothing
+      }
+      ${this.contacts(asset)}
+      ${
+        this.hidePlan
+          ? nothing
+          : html`<div class="actions">
+            <button type="button" class="hub-button hub-button--secondary" part="plan-button" @click=${this.addToPlan}>
+              ${this.inPlan ? t.inPlan : t.addToPlan}<span class="visually-hidden">: ${asset.name}</span>
+            </button>
+          </div>`
+      }
+    </article>`;
+  }
+}

@@ -1,0 +1,48 @@
+import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
+
+const list = (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items);
+const ordinals: Record<number, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
+const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+
+const enGB = {
+  kinds: KIND_LABELS,
+  days: DAY_LABELS,
+  accessibility: ACCESSIBILITY_LABELS,
+  referral: REFERRAL_LABELS,
+  when: 'When',
+  cost: 'Cost',
+  age: 'Age',
+  distance: 'Distance',
+  access: 'Access',
+  accessibilityHeading: 'Accessibility',
+  contact: 'Contact',
+  free: 'Free',
+  /** e.g. "Every Tuesday and Thursday, 10:00–12:00" */
+  weekly: (days: string[], opens: string, closes: string) => `Every ${list(days)}, ${opens}–${closes}`,
+  /** e.g. "First Monday of the month, 18:00–20:00" */
+  monthly: (week: number, day: string, opens: string, closes: string) => `${ordinals[week] ?? `Week ${week}:`} ${day} of the month, ${opens}–${closes}`,
+  /** e.g. "Saturday 6 December, 10:00–15:00" */
+  event: (date: Date, opens: string, closes?: string) => `${longDate.format(date)}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`,
+  byAppointment: 'By appointment',
+  areaWide: 'Available across the area',
+  online: 'Online',
+  ageRange: (min?: number, max?: number) =>
+    min !== undefined && max !== undefined ? `${min} to ${max} years` : min !== undefined ? `${min} and over` : max !== undefined ? `Up to ${max}` : 'All ages',
+  /** Distance in kilometres, spoken in miles for UK readers. */
+  distanceAway: (km: number) => {
+    const miles = km * 0.621371;
+    return miles < 0.1 ? 'Less than 0.1 miles away' : `${miles.toFixed(1)} ${miles.toFixed(1) === '1.0' ? 'mile' : 'miles'} away`;
+  },
+  phone: (number: string) => `Phone ${number}`,
+  email: (address: string) => `Email ${address}`,
+  website: 'Website',
+  booking: 'Book a place',
+  moreAbout: (name: string) => `More about ${name}`,
+  addToPlan: 'Add to my plan',
+  inPlan: 'Added to my plan',
+  opensInNewTab: '(opens in a new tab)',
+};
+
+/** Strings of `<hub-asset-card>` per locale; plurals and values are functions. */
+export type AssetCardStrings = typeof enGB;
+export const strings: { 'en-GB': AssetCardStrings } & Record<string, AssetCardStrings> = { 'en-GB': enGB };

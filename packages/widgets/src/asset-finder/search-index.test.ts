@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import type { FeedAsset } from '@townhub/schema/feed';
+import { sampleDecoded } from '../test/fixtures.js';
+import { editDistance, SearchIndex, tokenize } from './search-index.js';
+
+const feed = sampleDecoded();
+const labels = new Map(feed.categories.map((c) => [c.id, c.label]));
+const index = SearchIndex.buildSync(feed.assets, labels);
+const ids = (query: string) => index.search(query)?.map((hit) => (feed.assets[hit.index] as FeedAsset).id);
+
+describe('search index', () => {
+  it('tokenizes without accents, apostrophes or stop words', () => {
+    expect(tokenize('Men’s Café and the Choir')).to.deep.equal(['mens', 'cafe', 'choir']);
+  });
+
+  it('measures edit distance with an early exit', () => {
+    expect(editDistance('walking', 'walkign', 2)).to.equal(1);
+    expect(editDistance('walking', 'waking', 1)).to.equal(1);
+    expect(editDistance('walking', 'talking', 0)).to.equal(1);
+  });
+
+  it('means "no keyword filter" for an empty query', () => {
+    expect(index.search('  ')).to.equal(undefined);
+    expect(index.search('the and')).to.equal(undefined);
+  });
+
+  it('ranks a name match above a category or organisation match above a summary match', () => {
+    // "walking": the walking group has it in its name; the art club only in its summary.
+    expect(ids('walking')).to.deep.equal(['walking-group', 'art-club']);
+    // "ladywood": a name (walking group) beats an organisation (art club, "Ladywood Arts Trust").
+    expect(ids('ladywood')).to.deep.equal(['walking-group', 'art-club']);
+    // "befriending": a category label only.
+    expect(ids('befriending')).to.have.members(['walking-group', 'lunch-club']);
+  });
+
+  it('matches prefixes as you type', () => {
+    expect(ids('lun')).to.deep.equal(['lunch-club']);
+    expect(ids('foot')).to.deep.equal(['youth-football']);
+  });
+
+  it('tolerates typos', () => {
+    expect(ids('walkign')).to.include('walking-group');
+    expect(ids('footbal')).to.deep.equal(['youth-football']);
+    expect(ids('confidentail')).to.have.members(['debt-advice', 'safe-space']);
+  });
+
+  it('requires every word to match', () => {
+    expect(ids('lunch older')).to.deep.equal(['lunch-club']);
+    expect(ids('lunch football')).to.deep.equal([]);
+  });
+
+  it('finds narrow categories by their broad parent (safety → domestic abuse)', () => {
+    const withParents = new Map(feed.categories.map((c) => [c.id, `${c.label} ${c.parent ? labels.get(c.parent) : ''}`]));
+    const parentIndex = SearchIndex.buildSync(feed.assets, withParents);
+    expect(parentIndex.search('safety')?.map((h) => (feed.assets[h.index] as FeedAsset).id)).to.deep.equal(['safe-space']);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Typed events. Each event is a class with a readonly `detail`; all bubble and cross shadow roots (`composed`), so a
+ * page can listen on `document`. Names are prefixed `hub-`; native `input`/`change` are used for form values.
+ * Every event is declared in `GlobalEventHandlersEventMap`, so `addEventListener('hub-plan-add', e => e.detail.assetId)`
+ * is typed.
+ */
+
+/** Base of all our events: `detail` is frozen, the event bubbles and is composed. */
+export abstract class HubEvent<D> extends Event {
+  readonly detail: Readonly<D>;
+  constructor(type: string, detail: D, init: EventInit = {}) {
+    super(type, { bubbles: true, composed: true, ...init });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+/** "Add to my plan" on an asset. The plan builder listens for it on `document`. */
+export class HubPlanAddEvent extends HubEvent<{ assetId: string; name: string }> {
+  static readonly eventName = 'hub-plan-add';
+  constructor(detail: { assetId: string; name: string }) {
+    super(HubPlanAddEvent.eventName, detail);
+  }
+}
+
+/** A finder's feed has loaded and been indexed. */
+export class HubFeedLoadEvent extends HubEvent<{ assetCount: number }> {
+  static readonly eventName = 'hub-feed-load';
+  constructor(detail: { assetCount: number }) {
+    super(HubFeedLoadEvent.eventName, detail);
+  }
+}
+
+/** A finder's feed failed to load or was not a feed. */
+export class HubFeedErrorEvent extends HubEvent<{ message: string }> {
+  static readonly eventName = 'hub-feed-error';
+  constructor(detail: { message: string }) {
+    super(HubFeedErrorEvent.eventName, detail);
+  }
+}
+
+/** A finder's result set changed (after a search, filter or sort). Ids in display order. */
+export class HubResultsChangeEvent extends HubEvent<{ ids: readonly string[]; total: number }> {
+  static readonly eventName = 'hub-results-change';
+  constructor(detail: { ids: readonly string[]; total: number }) {
+    super(HubResultsChangeEvent.eventName, detail);
+  }
+}
+
+/** An asset was selected (a map marker, for example). `source` is the widget that selected it. */
+export class HubAssetSelectEvent extends HubEvent<{ assetId: string; source: 'map' | 'finder' }> {
+  static readonly eventName = 'hub-asset-select';
+  constructor(detail: { assetId: string; source: 'map' | 'finder' }) {
+    super(HubAssetSelectEvent.eventName, detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'hub-plan-add': HubPlanAddEvent;
+    'hub-feed-load': HubFeedLoadEvent;
+    'hub-feed-error': HubFeedErrorEvent;
+    'hub-results-change': HubResultsChangeEvent;
+    'hub-asset-select': HubAssetSelectEvent;
+  }
+}

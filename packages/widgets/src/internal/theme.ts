@@ -1,0 +1,181 @@
+/**
+ * The theme: every colour and size a widget uses, as `--hub-*` custom properties with defaults.
+ *
+ * Pages set `--hub-*` anywhere above a widget (they inherit through shadow roots). Inside a widget, styles read the
+ * private `--_*` copies defined here, so a default lives in exactly one place. Defaults follow GOV.UK's functional
+ * colours but inherit the host page's font. Dark theme: `theme="dark"` or `class="hub-theme-dark"` on the widget.
+ *
+ * @cssproperty --hub-color-primary - Brand colour for primary buttons and highlights (default #1d70b8).
+ * @cssproperty --hub-color-text - Body text (default #0b0c0c).
+ * @cssproperty --hub-color-text-secondary - Secondary text (default #505a5f).
+ * @cssproperty --hub-color-link - Links (default #1d70b8).
+ * @cssproperty --hub-color-focus - Focus highlight (default #ffdd00, with a --hub-color-focus-text outline).
+ * @cssproperty --hub-color-error - Errors (default #d4351c).
+ * @cssproperty --hub-color-success - Success (default #00703c).
+ * @cssproperty --hub-color-border - Borders (default #b1b4b6).
+ * @cssproperty --hub-color-surface - Background of cards and panels (default #fff).
+ * @cssproperty --hub-color-surface-alt - Background of highlighted areas (default #f3f2f1).
+ * @cssproperty --hub-font-family - Font (default: inherited from the page).
+ * @cssproperty --hub-radius - Corner radius (default 0).
+ * @cssproperty --hub-space - Base spacing unit (default 0.5rem).
+ */
+
+import { css } from 'lit';
+
+/** Private variables every widget reads; defined once on :host so the page can override any `--hub-*`. */
+export const themeStyles = css`
+  :host {
+    --_primary: var(--hub-color-primary, #1d70b8);
+    --_on-primary: var(--hub-color-on-primary, #ffffff);
+    --_text: var(--hub-color-text, #0b0c0c);
+    --_text-secondary: var(--hub-color-text-secondary, #505a5f);
+    --_link: var(--hub-color-link, #1d70b8);
+    --_link-visited: var(--hub-color-link-visited, #4c2c92);
+    --_focus: var(--hub-color-focus, #ffdd00);
+    --_focus-text: var(--hub-color-focus-text, #0b0c0c);
+    --_error: var(--hub-color-error, #d4351c);
+    --_success: var(--hub-color-success, #00703c);
+    --_border: var(--hub-color-border, #b1b4b6);
+    --_surface: var(--hub-color-surface, #ffffff);
+    --_surface-alt: var(--hub-color-surface-alt, #f3f2f1);
+    --_radius: var(--hub-radius, 0);
+    --_space: var(--hub-space, 0.5rem);
+    --_font: var(--hub-font-family, inherit);
+  }
+  :host([theme='dark']),
+  :host(.hub-theme-dark) {
+    --_primary: var(--hub-color-primary, #5694ca);
+    --_on-primary: var(--hub-color-on-primary, #0b0c0c);
+    --_text: var(--hub-color-text, #f3f2f1);
+    --_text-secondary: var(--hub-color-text-secondary, #c5c8ca);
+    --_link: var(--hub-color-link, #8fb8e4);
+    --_link-visited: var(--hub-color-link-visited, #c5b3e6);
+    --_error: var(--hub-color-error, #ff8a7a);
+    --_success: var(--hub-color-success, #7bd88f);
+    --_border: var(--hub-color-border, #6f777b);
+    --_surface: var(--hub-color-surface, #1b1d1e);
+    --_surface-alt: var(--hub-color-surface-alt, #2a2d2f);
+    color-scheme: dark;
+    background: var(--_surface);
+  }
+`;
+
+/**
+ * Host reset: the widget's box is the page's, but inherited text properties are reset inside the shadow root so a
+ * hostile page (`* { text-transform: uppercase; line-height: 0.8 }`) cannot garble the widget.
+ */
+export const hostStyles = css`
+  ${themeStyles}
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    white-space: normal;
+    font-style: normal;
+    font-weight: normal;
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+`;
+
+/** The GOV.UK-style focus ring: yellow fill with a dark underline/outline. */
+export const focusStyles = css`
+  :where(a, button, input, select, textarea, summary, [tabindex]):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 5px var(--_focus-text);
+  }
+  a:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    outline: 3px solid transparent;
+    text-decoration: none;
+  }
+`;
+
+/** Buttons: `.hub-button` (primary), `.hub-button--secondary`, `.hub-button--link` (looks like a link). */
+export const buttonStyles = css`
+  .hub-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    margin: 0;
+    padding: 0.45em 0.8em;
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    text-align: center;
+    cursor: pointer;
+    box-shadow: 0 2px 0 color-mix(in srgb, var(--_primary) 60%, black);
+  }
+  .hub-button:hover {
+    background: color-mix(in srgb, var(--_primary) 85%, black);
+  }
+  .hub-button--secondary {
+    background: var(--_surface-alt);
+    color: var(--_text);
+    box-shadow: 0 2px 0 var(--_border);
+  }
+  .hub-button--secondary:hover {
+    background: color-mix(in srgb, var(--_surface-alt) 85%, black);
+  }
+  .hub-button--link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font-weight: inherit;
+    text-decoration: underline;
+    box-shadow: none;
+  }
+  .hub-button--link:hover {
+    background: none;
+    text-decoration-thickness: 3px;
+  }
+  .hub-button:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 2px 0 var(--_focus-text);
+  }
+  .hub-button[disabled] {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+`;
+
+/** Hides content visually while keeping it for screen readers. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+`;

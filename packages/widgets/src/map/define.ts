@@ -1,0 +1,11 @@
+import '../asset-card/define.js';
+import { define } from '../internal/define.js';
+import { HubMap } from './map.js';
+
+define('hub-map', HubMap);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hub-map': HubMap;
+  }
+}

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  .map {
+    position: relative;
+    height: var(--hub-map-height, 28rem);
+    border: 1px solid var(--_border);
+    background: var(--_surface-alt);
+    z-index: 0;
+  }
+  .list-link {
+    color: var(--_link);
+    justify-self: start;
+  }
+  p {
+    margin: 0;
+  }
+  .hint {
+    color: var(--_text-secondary);
+    font-size: 0.875em;
+  }
+  .panel {
+    display: grid;
+    gap: var(--_space);
+    justify-items: start;
+  }
+  .panel hub-asset-card {
+    justify-self: stretch;
+  }
+  /* Markers: our own elements, so text from data is set as text. */
+  .hub-marker,
+  .hub-cluster {
+    width: 100%;
+    height: 100%;
+    display: grid;
+    place-items: center;
+    border: 2px solid var(--_surface);
+    border-radius: 50%;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: 700 0.8rem/1 var(--_font, sans-serif);
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.5);
+    cursor: pointer;
+  }
+  .hub-marker.selected {
+    background: var(--_focus);
+    border-color: var(--_focus-text);
+  }
+  .hub-marker:focus-visible,
+  .hub-cluster:focus-visible {
+    outline: 3px solid var(--_focus);
+    box-shadow: 0 0 0 6px var(--_focus-text);
+  }
+  .leaflet-container {
+    font: inherit;
+  }
+  .leaflet-container a {
+    color: var(--_link);
+  }
+`;

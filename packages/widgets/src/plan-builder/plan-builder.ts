@@ -1,0 +1,694 @@
+import { Task } from '@lit/task';
+import { assetPath, type DecodedFeed, decodeFeed, type FeedAsset } from '@townhub/schema/feed';
+import { isSafeUrl } from '@townhub/schema/vocabulary';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { HubPlanAddEvent } from '../internal/events.js';
+import { HubElement } from '../internal/hub-element.js';
+import { LocalizeController } from '../internal/localize.js';
+import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
+import { HubPlanChangeEvent } from '../plan/events.js';
+import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
+import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
+import { createShareLink } from '../plan/share-crypto.js';
+import { PlanStore } from '../plan/storage.js';
+import { renderPlan } from '../plan-view/render-plan.js';
+import { planStyles } from '../plan-view/render-plan.styles.js';
+import { styles } from './plan-builder.styles.js';
+import { strings } from './strings.js';
+
+/** Links longer than this may be cut off by some apps, so the person is warned. */
+const LONG_LINK = 2000;
+const MAX_MATCHES = 8;
+
+type Collection = 'goals' | 'steps' | 'people' | 'assets';
+type Notice = { message: string; undo?: () => void };
+
+/**
+ * @summary The person's wellness plan: what matters to them, steps, support network, chosen community support,
+ * review date and progress — kept on their device, with export, import, print and a read-only share link.
+ *
+ * The plan is stored per hub (`hub`) in this browser only. Every edit is saved at once; two tabs or widgets editing
+ * the same plan never overwrite each other's changes. Saved data that cannot be read is kept aside and the person is
+ * told. Assets are added from `hub-plan-add` events anywhere on the page (an asset finder's "Add to my plan"), or by
+ * searching the hub's feed (`src` or `.feed`) inside the plan. Deleting anything can be undone.
+ *
+ * @event hub-plan-change - The plan was saved. `detail: { hub, revision }`.
+ *
+ * @csspart editor - The editable plan (hidden when printing).
+ * @csspart print - The plan as printed.
+ */
+export class HubPlanBuilder extends HubElement {
+  static override styles = [...HubElement.styles, focusStyles, buttonStyles, visuallyHidden, planStyles, styles];
+
+  /** The hub the plan belongs to: each hub's plan is stored separately on the device. */
+  @property() hub = 'default';
+
+  /** URL of the hub's feed (feed.json), for life areas, asset links and searching inside the plan. */
+  @property() src = '';
+
+  /** The hub's feed, already decoded (instead of `src`). */
+  @property({ attribute: false }) feed?: DecodedFeed;
+
+  /** The page that shows shared plans (holding `<hub-plan-view>`); this page when unset. */
+  @property({ attribute: 'share-url' }) shareUrl = '';
+
+  /** The date new things are added on (YYYY-MM-DD); today on the device when unset. */
+  @property() today = '';
+
+  /** Heading level of the plan's title; sections are one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private plan!: Plan;
+  @state() private notice?: Notice;
+  @state() private query = '';
+  @state() private errors: Partial<Record<'goal' | 'step' | 'person' | 'import', string>> = {};
+  @state() private share?: { link?: string; error?: string; copied?: boolean };
+
+  private readonly localize = new LocalizeController(this, strings);
+  private store!: PlanStore;
+  private unsubscribe?: () => void;
+
+  private readonly feedTask = new Task(this, {
+    args: () => [this.src, this.feed] as const,
+    task: async ([src, feed], { signal }): Promise<DecodedFeed | undefined> => {
+      if (feed) return feed;
+      if (!src) return undefined;
+      const response = await fetch(src, { signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return decodeFeed(await response.json());
+    },
+  });
+
+  private readonly onPlanAdd = (event: HubPlanAddEvent) => {
+    this.addAsset(event.detail.assetId, event.detail.name);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.openStore();
+    document.addEventListener(HubPlanAddEvent.eventName, this.onPlanAdd);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(HubPlanAddEvent.eventName, this.onPlanAdd);
+    this.unsubscribe?.();
+    this.store.close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hub') && changed.get('hub') !== undefined && this.isConnected) this.openStore();
+  }
+
+  private openStore(): void {
+    this.unsubscribe?.();
+    this.store?.close();
+    this.store = new PlanStore(this.hub || 'default');
+    this.plan = this.store.load();
+    this.unsubscribe = this.store.subscribe((plan) => {
+      this.plan = plan;
+    });
+  }
+
+  /** The plan as currently saved. */
+  get value(): Plan {
+    return this.plan;
+  }
+
+  private get day(): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.today) ? this.today : localDay();
+  }
+
+  /** Saves a change against the freshest stored plan. */
+  private change(edit: (plan: Plan) => void): void {
+    this.plan = this.store.update(edit);
+    this.emit(new HubPlanChangeEvent({ hub: this.plan.hub, revision: this.plan.revision }));
+  }
+
+  private edit<C extends Exclude<Collection, 'assets'>>(collection: C, id: string, patch: Partial<Plan[C][number]>): void {
+    this.change((p) => {
+      const item = (p[collection] as { id: string }[]).find((i) => i.id === id);
+      if (item) Object.assign(item, patch);
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Adding, deleting and undoing
+
+  /** Adds an asset to the plan (from a finder's event or the search); says so when it is already there. */
+  addAsset(id: string, name: string): void {
+    const t = this.localize.t;
+    if (this.store.load().assets.some((a) => a.id === id)) {
+      this.notice = { message: t.alreadyAdded(name) };
+      return;
+    }
+    this.change((p) => {
+      if (!p.assets.some((a) => a.id === id)) p.assets.push({ id, name: name.slice(0, 300), added: this.day });
+    });
+    this.notice = { message: t.addedAsset(name) };
+  }
+
+  private async deleteItem(collection: Collection, id: string, description: string): Promise<void> {
+    const list = this.plan[collection] as { id: string }[];
+    const index = list.findIndex((i) => i.id === id);
+    const item = list[index];
+    if (!item) return;
+    this.change((p) => {
+      (p[collection] as { id: string }[]) = (p[collection] as { id: string }[]).filter((i) => i.id !== id);
+    });
+    const t = this.localize.t;
+    this.notice = {
+      message: t.deleted(description),
+      undo: () =>
+        this.change((p) => {
+          const items = p[collection] as { id: string }[];
+          if (!items.some((i) => i.id === id)) items.splice(Math.min(index, items.length), 0, item);
+        }),
+    };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.notice button')?.focus();
+  }
+
+  private async undo(): Promise<void> {
+    const undo = this.notice?.undo;
+    if (!undo) return;
+    undo();
+    this.notice = { message: this.localize.t.undone };
+  }
+
+  private submitNew(event: SubmitEvent, kind: 'goal' | 'step' | 'person'): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const get = (name: string) => String(data.get(name) ?? '').trim();
+    const t = this.localize.t;
+    const main = get(kind === 'person' ? 'name' : 'text');
+    if (!main) {
+      this.errors = { ...this.errors, [kind]: kind === 'goal' ? t.enterGoal : kind === 'step' ? t.enterStep : t.enterName };
+      this.updateComplete.then(() => form.querySelector<HTMLInputElement>('input, textarea')?.focus());
+      return;
+    }
+    this.errors = { ...this.errors, [kind]: undefined };
+    const id = newId();
+    const optional = (name: string) => get(name) || undefined;
+    this.change((p) => {
+      if (kind === 'goal') p.goals.push({ id, text: main, lifeArea: optional('lifeArea'), progress: 'not-started', notes: '' });
+      if (kind === 'step') p.steps.push({ id, text: main, due: optional('due'), goalId: optional('goalId'), assetId: optional('assetId'), done: false });
+      if (kind === 'person')
+        p.people.push({
+          id,
+          name: main,
+          relationship: get('relationship'),
+          contact: get('contact'),
+          helpsWith: get('helpsWith'),
+          professional: data.get('professional') === 'on',
+        });
+    });
+    form.reset();
+    form.querySelector<HTMLInputElement>('input, textarea')?.focus();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Export, import, share, print
+
+  /** The plan as an export file. */
+  exportFile(): File {
+    return new File([planToFileText(this.plan)], planFileName(this.plan), { type: 'application/json' });
+  }
+
+  private download(): void {
+    const file = this.exportFile();
+    const url = URL.createObjectURL(file);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.name;
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Reads an export file into the plan, replacing it (the replacement can be undone). */
+  async importFile(file: File): Promise<boolean> {
+    const t = this.localize.t;
+    try {
+      const imported = await readPlanFile(file);
+      const previous = this.store.load();
+      this.plan = this.store.replace(imported);
+      this.emit(new HubPlanChangeEvent({ hub: this.plan.hub, revision: this.plan.revision }));
+      this.errors = { ...this.errors, import: undefined };
+      this.notice = { message: t.imported(file.name), undo: () => (this.plan = this.store.replace(previous)) };
+      return true;
+    } catch (error) {
+      this.errors = { ...this.errors, import: `${t.importFailed} ${error instanceof Error && error.name === 'PlanFormatError' ? error.message : ''}`.trim() };
+      return false;
+    }
+  }
+
+  private async onImport(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    await this.importFile(file);
+    input.value = '';
+  }
+
+  /** Makes a read-only share link for the current plan. */
+  async createShareLink(): Promise<string | undefined> {
+    try {
+      const viewer = this.shareUrl ? new URL(this.shareUrl, location.href).href : location.href.split('#')[0]!;
+      const link = await createShareLink(this.plan, viewer);
+      this.share = { link };
+      return link;
+    } catch {
+      this.share = { error: this.localize.t.shareFailed };
+      return undefined;
+    }
+  }
+
+  private async copyLink(): Promise<void> {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#share-link');
+    if (!input) return;
+    try {
+      await navigator.clipboard.writeText(input.value);
+      this.share = { ...this.share, copied: true };
+    } catch {
+      input.select();
+    }
+  }
+
+  private downloadSetAside(): void {
+    const text = this.store.setAsideText();
+    if (text === null) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'wellness-plan-unreadable.txt';
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Feed helpers
+
+  private get loadedFeed(): DecodedFeed | undefined {
+    return this.feedTask.value;
+  }
+
+  private lifeAreas(): { id: string; label: string }[] {
+    return (this.loadedFeed?.categories ?? []).filter((c) => !c.parent);
+  }
+
+  private lifeAreaLabel = (id: string) => this.loadedFeed?.categories.find((c) => c.id === id)?.label;
+
+  private assetHref = (id: string): string | undefined => {
+    const site = this.loadedFeed?.hub.siteUrl;
+    if (!site) return undefined;
+    try {
+      const href = new URL(assetPath(id), site.endsWith('/') ? site : `${site}/`).href;
+      return /^https?:/.test(href) && isSafeUrl(href) ? href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  private searchFeed(feed: DecodedFeed): FeedAsset[] {
+    const words = this.query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    return feed.assets
+      .filter((a) => {
+        const text = `${a.name} ${a.summary} ${a.organisation ?? ''} ${a.tags ?? ''}`.toLowerCase();
+        return words.every((w) => text.includes(w));
+      })
+      .slice(0, MAX_MATCHES);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rendering
+
+  private heading(level: number, text: string, id: string): TemplateResult {
+    return html`<div class="heading heading--${level === this.headingLevel ? 'title' : 'section'}" role="heading" aria-level=${Math.min(6, Math.max(1, level))} id=${id}>
+      ${text}
+    </div>`;
+  }
+
+  private errorMessage(id: string, message: string | undefined): TemplateResult | typeof nothing {
+    return message ? html`<p class="error-message" id=${id}><span class="visually-hidden">${this.localize.t.error}</span> ${message}</p>` : nothing;
+  }
+
+  private lifeAreaOptions(selected: string | undefined): TemplateResult {
+    const areas = this.lifeAreas();
+    const known = !selected || areas.some((a) => a.id === selected);
+    return html`<option value="" ?selected=${!selected}>${this.localize.t.noLifeArea}</option>
+      ${areas.map((a) => html`<option value=${a.id} ?selected=${a.id === selected}>${a.label}</option>`)}
+      ${known ? nothing : html`<option value=${selected!} selected>${this.lifeAreaLabel(selected!) ?? selected}</option>`}`;
+  }
+
+  override render() {
+    const t = this.localize.t;
+    const level = Math.min(6, Math.max(1, this.headingLevel));
+    return html`
+      <div class="editor" part="editor">
+        ${this.heading(level, t.title, 'title')} ${this.renderProblems()}
+        ${
+          this.notice
+            ? html`<div class="notice" role="status">
+              <span>${this.notice.message}</span>
+              ${this.notice.undo ? html`<button type="button" class="hub-button hub-button--secondary" @click=${this.undo}>${t.undo}</button>` : nothing}
+            </div>`
+            : html`<div class="visually-hidden" role="status"></div>`
+        }
+        ${this.renderGoals(level + 1)} ${this.renderSteps(level + 1)} ${this.renderPeople(level + 1)} ${this.renderAssets(level + 1)}
+        ${this.renderReview(level + 1)} ${this.renderKeep(level + 1)}
+      </div>
+      <div class="print" part="print">
+        <div class="heading heading--title">${t.title}</div>
+        <p class="meta">${t.updated(this.plan.updated, this.localize.lang)}</p>
+        ${renderPlan(this.plan, t, { lang: this.localize.lang, headingLevel: level + 1, lifeAreaLabel: this.lifeAreaLabel, assetHref: this.assetHref })}
+      </div>
+    `;
+  }
+
+  private renderProblems(): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    const setAside = this.store.setAside;
+    return html`${
+      setAside
+        ? html`<div class="warning" role="alert">
+          <p class="warning-title">${t.setAsideTitle}</p>
+          <p>${t.setAside(setAside.reason)}</p>
+          <p><button type="button" class="hub-button hub-button--link" @click=${this.downloadSetAside}>${t.downloadSetAside}</button></p>
+        </div>`
+        : nothing
+    }
+    ${this.store.problem ? html`<div class="warning" role="alert"><p>${this.store.problem === 'full' ? t.storageFull : t.storageUnavailable}</p></div>` : nothing}`;
+  }
+
+  private renderGoals(level: number): TemplateResult {
+    const t = this.localize.t;
+    return html`<section aria-labelledby="goals-heading">
+      ${this.heading(level, t.goals, 'goals-heading')}
+      <p class="hint">${t.goalsHint}</p>
+      ${this.plan.goals.length ? html`<ol class="items">${this.plan.goals.map((g) => this.renderGoal(g))}</ol>` : html`<p>${t.noGoals}</p>`}
+      <form class="add" novalidate @submit=${(e: SubmitEvent) => this.submitNew(e, 'goal')}>
+        <div class="field ${this.errors.goal ? 'field--error' : ''}">
+          <label for="new-goal">${t.newGoal}</label>
+          ${this.errorMessage('new-goal-error', this.errors.goal)}
+          <textarea id="new-goal" name="text" rows="2" maxlength="500" aria-describedby=${this.errors.goal ? 'new-goal-error' : nothing}></textarea>
+        </div>
+        ${
+          this.lifeAreas().length
+            ? html`<div class="field">
+              <label for="new-goal-area">${t.lifeArea}</label>
+              <select id="new-goal-area" name="lifeArea">${this.lifeAreaOptions(undefined)}</select>
+            </div>`
+            : nothing
+        }
+        <button class="hub-button" type="submit">${t.addGoal}</button>
+      </form>
+    </section>`;
+  }
+
+  private renderGoal(goal: Goal): TemplateResult {
+    const t = this.localize.t;
+    const id = `goal-${goal.id}`;
+    return html`<li class="item">
+      <div class="field">
+        <label for="${id}-text">${t.goalText}</label>
+        <textarea id="${id}-text" rows="2" maxlength="500" .value=${goal.text} @change=${(e: Event) => this.edit('goals', goal.id, { text: (e.target as HTMLTextAreaElement).value })}></textarea>
+      </div>
+      ${
+        this.lifeAreas().length || goal.lifeArea
+          ? html`<div class="field">
+            <label for="${id}-area">${t.lifeArea}</label>
+            <select id="${id}-area" @change=${(e: Event) => this.edit('goals', goal.id, { lifeArea: (e.target as HTMLSelectElement).value || undefined })}>
+              ${this.lifeAreaOptions(goal.lifeArea)}
+            </select>
+          </div>`
+          : nothing
+      }
+      <fieldset class="field">
+        <legend>${t.progressLabel}</legend>
+        <div class="choices">
+          ${GOAL_PROGRESS.map(
+            (p) => html`<div class="choice">
+              <input type="radio" id="${id}-${p}" name="${id}-progress" .checked=${goal.progress === p} @change=${() => this.edit('goals', goal.id, { progress: p })} />
+              <label for="${id}-${p}">${t.progress[p]}</label>
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+      <div class="field">
+        <label for="${id}-notes">${t.progressNotes}</label>
+        <textarea id="${id}-notes" rows="2" maxlength="2000" .value=${goal.notes} @change=${(e: Event) => this.edit('goals', goal.id, { notes: (e.target as HTMLTextAreaElement).value })}></textarea>
+      </div>
+      <button type="button" class="hub-button hub-button--secondary" @click=${() => this.deleteItem('goals', goal.id, t.goalNamed(goal.text))}>
+        ${t.delete}<span class="visually-hidden"> ${t.goalNamed(goal.text)}</span>
+      </button>
+    </li>`;
+  }
+
+  private goalOptions(selected: string | undefined): TemplateResult {
+    return html`<option value="" ?selected=${!selected}>${this.localize.t.none}</option>
+      ${this.plan.goals.map((g) => html`<option value=${g.id} ?selected=${g.id === selected}>${g.text}</option>`)}`;
+  }
+
+  private assetOptions(selected: string | undefined): TemplateResult {
+    return html`<option value="" ?selected=${!selected}>${this.localize.t.none}</option>
+      ${this.plan.assets.map((a) => html`<option value=${a.id} ?selected=${a.id === selected}>${a.name}</option>`)}`;
+  }
+
+  private renderSteps(level: number): TemplateResult {
+    const t = this.localize.t;
+    return html`<section aria-labelledby="steps-heading">
+      ${this.heading(level, t.steps, 'steps-heading')}
+      <p class="hint">${t.stepsHint}</p>
+      ${this.plan.steps.length ? html`<ol class="items">${this.plan.steps.map((s) => this.renderStep(s))}</ol>` : html`<p>${t.noSteps}</p>`}
+      <form class="add" novalidate @submit=${(e: SubmitEvent) => this.submitNew(e, 'step')}>
+        <div class="field ${this.errors.step ? 'field--error' : ''}">
+          <label for="new-step">${t.newStep}</label>
+          ${this.errorMessage('new-step-error', this.errors.step)}
+          <input id="new-step" name="text" maxlength="500" aria-describedby=${this.errors.step ? 'new-step-error' : nothing} />
+        </div>
+        <div class="row">
+          <div class="field"><label for="new-step-due">${t.dueDate}</label><input id="new-step-due" name="due" type="date" /></div>
+          <div class="field"><label for="new-step-goal">${t.linkedGoal}</label><select id="new-step-goal" name="goalId">${this.goalOptions(undefined)}</select></div>
+          <div class="field"><label for="new-step-asset">${t.linkedAsset}</label><select id="new-step-asset" name="assetId">${this.assetOptions(undefined)}</select></div>
+        </div>
+        <button class="hub-button" type="submit">${t.addStep}</button>
+      </form>
+    </section>`;
+  }
+
+  private renderStep(step: Step): TemplateResult {
+    const t = this.localize.t;
+    const id = `step-${step.id}`;
+    const set = (patch: Partial<Step>) => this.edit('steps', step.id, patch);
+    const value = (e: Event) => (e.target as HTMLInputElement).value;
+    return html`<li class="item ${step.done ? 'item--done' : ''}">
+      <div class="choice">
+        <input type="checkbox" id="${id}-done" .checked=${step.done} @change=${(e: Event) => set({ done: (e.target as HTMLInputElement).checked })} />
+        <label for="${id}-done">${t.markDone}<span class="visually-hidden">: ${step.text}</span></label>
+      </div>
+      <div class="field">
+        <label for="${id}-text">${t.stepText}</label>
+        <input id="${id}-text" maxlength="500" .value=${step.text} @change=${(e: Event) => set({ text: value(e) })} />
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="${id}-due">${t.dueDate}</label>
+          <input id="${id}-due" type="date" .value=${step.due ?? ''} @change=${(e: Event) => set({ due: value(e) || undefined })} />
+        </div>
+        <div class="field">
+          <label for="${id}-goal">${t.linkedGoal}</label>
+          <select id="${id}-goal" @change=${(e: Event) => set({ goalId: value(e) || undefined })}>${this.goalOptions(step.goalId)}</select>
+        </div>
+        <div class="field">
+          <label for="${id}-asset">${t.linkedAsset}</label>
+          <select id="${id}-asset" @change=${(e: Event) => set({ assetId: value(e) || undefined })}>${this.assetOptions(step.assetId)}</select>
+        </div>
+      </div>
+      <button type="button" class="hub-button hub-button--secondary" @click=${() => this.deleteItem('steps', step.id, t.stepNamed(step.text))}>
+        ${t.delete}<span class="visually-hidden"> ${t.stepNamed(step.text)}</span>
+      </button>
+    </li>`;
+  }
+
+  private renderPeople(level: number): TemplateResult {
+    const t = this.localize.t;
+    return html`<section aria-labelledby="people-heading">
+      ${this.heading(level, t.people, 'people-heading')}
+      <p class="hint">${t.peopleHint}</p>
+      ${this.plan.people.length ? html`<ul class="items">${this.plan.people.map((p) => this.renderPerson(p))}</ul>` : html`<p>${t.noPeople}</p>`}
+      <form class="add" novalidate @submit=${(e: SubmitEvent) => this.submitNew(e, 'person')} aria-labelledby="new-person-title">
+        <p class="form-title" id="new-person-title">${t.newPerson}</p>
+        ${this.personFields('new-person', undefined)}
+        <button class="hub-button" type="submit">${t.addPerson}</button>
+      </form>
+    </section>`;
+  }
+
+  /** The fields of a person, for the add form (named inputs) or an existing person (saved on change). */
+  private personFields(id: string, person: Person | undefined): TemplateResult {
+    const t = this.localize.t;
+    const save = (field: keyof Person) => (e: Event) => {
+      const input = e.target as HTMLInputElement;
+      if (person) this.edit('people', person.id, { [field]: input.type === 'checkbox' ? input.checked : input.value });
+    };
+    const error = person ? undefined : this.errors.person;
+    return html`<div class="row">
+        <div class="field ${error ? 'field--error' : ''}">
+          <label for="${id}-name">${t.name}</label>
+          ${this.errorMessage(`${id}-name-error`, error)}
+          <input id="${id}-name" name="name" maxlength="200" autocomplete="off" .value=${person?.name ?? ''} @change=${save('name')} aria-describedby=${error ? `${id}-name-error` : nothing} />
+        </div>
+        <div class="field">
+          <label for="${id}-relationship">${t.relationship}</label>
+          <input id="${id}-relationship" name="relationship" maxlength="200" .value=${person?.relationship ?? ''} @change=${save('relationship')} />
+        </div>
+      </div>
+      <div class="field">
+        <label for="${id}-contact">${t.contact}</label>
+        <p class="hint" id="${id}-contact-hint">${t.contactHint}</p>
+        <input id="${id}-contact" name="contact" maxlength="300" autocomplete="off" aria-describedby="${id}-contact-hint" .value=${person?.contact ?? ''} @change=${save('contact')} />
+      </div>
+      <div class="field">
+        <label for="${id}-helps">${t.helpsWith}</label>
+        <input id="${id}-helps" name="helpsWith" maxlength="500" .value=${person?.helpsWith ?? ''} @change=${save('helpsWith')} />
+      </div>
+      <div class="choice">
+        <input type="checkbox" id="${id}-professional" name="professional" .checked=${person?.professional ?? false} @change=${save('professional')} />
+        <label for="${id}-professional">${t.isProfessional}</label>
+      </div>`;
+  }
+
+  private renderPerson(person: Person): TemplateResult {
+    const t = this.localize.t;
+    return html`<li class="item">
+      ${this.personFields(`person-${person.id}`, person)}
+      <button type="button" class="hub-button hub-button--secondary" @click=${() => this.deleteItem('people', person.id, t.personNamed(person.name))}>
+        ${t.delete}<span class="visually-hidden"> ${t.personNamed(person.name)}</span>
+      </button>
+    </li>`;
+  }
+
+  private renderAssets(level: number): TemplateResult {
+    const t = this.localize.t;
+    const feed = this.loadedFeed;
+    const inPlan = new Set(this.plan.assets.map((a) => a.id));
+    const matches = feed ? this.searchFeed(feed) : [];
+    return html`<section aria-labelledby="assets-heading">
+      ${this.heading(level, t.assets, 'assets-heading')}
+      <p class="hint">${feed ? t.assetsHint : t.assetsNoFeed}</p>
+      ${
+        this.plan.assets.length
+          ? html`<ul class="items">
+            ${this.plan.assets.map((a) => {
+              const href = this.assetHref(a.id);
+              return html`<li class="item item--row">
+                <span><span class="asset-name">${href ? html`<a href=${href}>${a.name}</a>` : a.name}</span><br /><span class="meta">${t.added(a.added, this.localize.lang)}</span></span>
+                <button type="button" class="hub-button hub-button--secondary" @click=${() => this.deleteItem('assets', a.id, t.assetNamed(a.name))}>
+                  ${t.remove}<span class="visually-hidden"> ${a.name}</span>
+                </button>
+              </li>`;
+            })}
+          </ul>`
+          : html`<p>${t.noAssets}</p>`
+      }
+      ${this.feedTask.error ? html`<p class="warning">${t.feedError}</p>` : nothing}
+      ${
+        feed
+          ? html`<div class="search" role="search">
+            <div class="field">
+              <label for="search">${t.search}</label>
+              <p class="hint" id="search-hint">${t.searchHint}</p>
+              <input id="search" type="search" autocomplete="off" aria-describedby="search-hint" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+            </div>
+            <p class="visually-hidden" role="status">${this.query.trim() ? (matches.length ? t.matches(matches.length) : t.noMatches(this.query.trim())) : ''}</p>
+            ${this.query.trim() && matches.length === 0 ? html`<p>${t.noMatches(this.query.trim())}</p>` : nothing}
+            ${
+              matches.length
+                ? html`<ul class="items">
+                  ${matches.map(
+                    (a) => html`<li class="item item--row">
+                      <span><span class="asset-name">${a.name}</span><br /><span class="meta">${a.summary}</span></span>
+                      ${
+                        inPlan.has(a.id)
+                          ? html`<span class="meta">${t.inPlan}</span>`
+                          : html`<button type="button" class="hub-button hub-button--secondary" @click=${() => this.addAsset(a.id, a.name)}>
+                            ${t.add}<span class="visually-hidden">: ${a.name}</span>
+                          </button>`
+                      }
+                    </li>`,
+                  )}
+                </ul>`
+                : nothing
+            }
+          </div>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderReview(level: number): TemplateResult {
+    const t = this.localize.t;
+    return html`<section aria-labelledby="review-heading">
+      ${this.heading(level, t.review, 'review-heading')}
+      <div class="field">
+        <label for="review-date">${t.review}</label>
+        <p class="hint" id="review-hint">${t.reviewHint}</p>
+        <input
+          id="review-date"
+          type="date"
+          aria-describedby="review-hint"
+          .value=${this.plan.reviewDate ?? ''}
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLInputElement).value;
+            this.change((p) => {
+              p.reviewDate = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+            });
+          }}
+        />
+      </div>
+    </section>`;
+  }
+
+  private renderKeep(level: number): TemplateResult {
+    const t = this.localize.t;
+    const share = this.share;
+    return html`<section aria-labelledby="keep-heading" class="keep">
+      ${this.heading(level, t.keep, 'keep-heading')}
+      <p class="hint">${t.keepHint}</p>
+      <div class="buttons">
+        <button type="button" class="hub-button" @click=${this.download}>${t.export}</button>
+        <button type="button" class="hub-button hub-button--secondary" @click=${() => window.print()}>${t.print}</button>
+        <button type="button" class="hub-button hub-button--secondary" @click=${this.createShareLink}>${t.share}</button>
+      </div>
+      <div class="field ${this.errors.import ? 'field--error' : ''}">
+        <label for="import">${t.import}</label>
+        <p class="hint" id="import-hint">${t.importHint}</p>
+        ${this.errors.import ? html`<p class="error-message" id="import-error" role="alert"><span class="visually-hidden">${this.localize.t.error}</span> ${this.errors.import}</p>` : nothing}
+        <input id="import" type="file" accept=".json,application/json" aria-describedby="import-hint${this.errors.import ? ' import-error' : ''}" @change=${this.onImport} />
+      </div>
+      ${share?.error ? html`<p class="error-message" role="alert">${share.error}</p>` : nothing}
+      ${
+        share?.link
+          ? html`<div class="share">
+            <div class="field">
+              <label for="share-link">${t.shareLink}</label>
+              <p class="hint" id="share-hint">${t.shareWarning}${share.link.length > LONG_LINK ? ` ${t.shareLong}` : ''}</p>
+              <input id="share-link" readonly .value=${share.link} aria-describedby="share-hint" @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+            </div>
+            <button type="button" class="hub-button hub-button--secondary" @click=${this.copyLink}>${t.copy}</button>
+            <span role="status">${share.copied ? t.copied : ''}</span>
+          </div>`
+          : nothing
+      }
+    </section>`;
+  }
+}

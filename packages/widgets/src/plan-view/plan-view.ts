@@ -1,0 +1,103 @@
+import { Task } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { HubElement } from '../internal/hub-element.js';
+import { LocalizeController } from '../internal/localize.js';
+import { focusStyles } from '../internal/theme.js';
+import type { Plan } from '../plan/schema.js';
+import { decryptPlan, parseShareFragment, ShareError } from '../plan/share-crypto.js';
+import { styles } from './plan-view.styles.js';
+import { renderPlan } from './render-plan.js';
+import { planStyles } from './render-plan.styles.js';
+import { strings } from './strings.js';
+
+/**
+ * @summary Shows a shared wellness plan, read-only. Opens the encrypted plan in a share link's fragment
+ * (`#plan=<data>.<key>`), or fetches the encrypted plan from `src` and opens it with the key in the fragment
+ * (`#key=<key>`).
+ *
+ * Decryption happens in the browser; the key never leaves the fragment, so no server sees it. A changed, cut-off or
+ * wrongly keyed link fails as a whole with a message, never a partial plan.
+ *
+ * @csspart plan - The plan's sections.
+ */
+export class HubPlanView extends HubElement {
+  static override styles = [...HubElement.styles, focusStyles, planStyles, styles];
+
+  /** A share link or its fragment. When unset (and `src` is unset), the page's own address is read. */
+  @property() link = '';
+
+  /** Where to fetch the encrypted plan from (bytes as stored by a share service); the key comes from `key` or `#key=`. */
+  @property() src = '';
+
+  /** The key for `src`; read from the page's `#key=` fragment when unset. */
+  @property() key = '';
+
+  /** A plan to show as it is (no decryption). */
+  @property({ attribute: false }) plan?: Plan;
+
+  /** Heading level of the plan's title; sections are one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private hash = location.hash;
+
+  private readonly localize = new LocalizeController(this, strings);
+  private readonly onHashChange = () => {
+    this.hash = location.hash;
+  };
+
+  private readonly opening = new Task(this, {
+    args: () => [this.plan, this.link, this.src, this.key, this.hash] as const,
+    task: async ([plan, link, src, key, hash], { signal }): Promise<Plan | undefined> => {
+      if (plan) return plan;
+      if (src) {
+        const fragmentKey = key || new URLSearchParams((link ? new URL(link, location.href).hash : hash).replace(/^#/, '')).get('key') || '';
+        if (!fragmentKey) throw new ShareError(this.localize.t.noLink);
+        const response = await fetch(src, { signal, credentials: 'omit' }).catch(() => undefined);
+        if (!response?.ok) throw new ShareError('This shared plan could not be fetched. It may have been withdrawn, or you may be offline.');
+        return decryptPlan(new Uint8Array(await response.arrayBuffer()), fragmentKey);
+      }
+      const fragment = link ? (link.includes('#') ? link.slice(link.indexOf('#')) : link) : hash;
+      const parts = parseShareFragment(fragment);
+      if (!parts) return undefined;
+      return decryptPlan(parts.ciphertext, parts.key);
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Resolves when the plan has been opened (or has failed to open). */
+  get opened(): Promise<unknown> {
+    return this.opening.taskComplete.catch(() => undefined);
+  }
+
+  override render() {
+    const t = this.localize.t;
+    const level = Math.min(6, Math.max(1, this.headingLevel));
+    return this.opening.render({
+      initial: () => html`<p role="status">${t.loading}</p>`,
+      pending: () => html`<p role="status">${t.loading}</p>`,
+      error: (error) => html`<div class="error" role="alert">
+        <div class="error-title" role="heading" aria-level=${level}>${t.cannotOpen}</div>
+        <p>${error instanceof ShareError ? error.message : t.noLink}</p>
+      </div>`,
+      complete: (plan) =>
+        plan
+          ? html`<article aria-labelledby="title">
+              <div class="title" role="heading" aria-level=${level} id="title">${this.plan ? t.title : t.sharedTitle}</div>
+              <p class="meta">${t.updated(plan.updated, this.localize.lang)}</p>
+              ${this.plan ? nothing : html`<p class="notice">${t.readOnly}</p>`}
+              <div part="plan">${renderPlan(plan, t, { lang: this.localize.lang, headingLevel: level + 1 })}</div>
+            </article>`
+          : html`<p class="notice">${t.noLink}</p>`,
+    });
+  }
+}
