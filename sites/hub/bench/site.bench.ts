@@ -1,0 +1,223 @@
+/**
+ * Hub site benchmark: build time per 1,000 asset pages (with Pagefind), a 10,000-asset hub's time and peak memory
+ * (whole process tree), all seed hubs (process vs worker isolation), files and bytes per hub, and the JavaScript an
+ * asset page loads before interaction, each beside a plain Astro 7 baseline built in the same run.
+ * Prints a table and writes bench/out/site.json.
+ *
+ *   pnpm --filter @townhub/site bench [--small 1000] [--large 10000] [--skip-large]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { hubSlugs } from '@townhub/schema';
+import { launchChromium } from '../test/helpers.ts';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const SITE = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = join(REPO, 'bench/out/site-runs');
+const { values } = parseArgs({ options: { small: { type: 'string' }, large: { type: 'string' }, 'skip-large': { type: 'boolean' } } });
+const SMALL = Number(values.small ?? 1000);
+const LARGE = Number(values.large ?? 10000);
+
+// ---------------------------------------------------------------------------
+// Running a command while sampling the memory of its whole process tree
+
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function measure(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; peakMb: number; output: string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`${args.join(' ')} failed (${code}):\n${output}`);
+  return { ms: performance.now() - started, peakMb: peak / 1024 / 1024, output };
+}
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+const WORDS = 'community garden walking group advice support friendly local weekly free session tea chat library health money food music'.split(' ');
+async function baselineData(n: number, file: string): Promise<void> {
+  const paragraph = (i: number) => Array.from({ length: 120 }, (_, j) => WORDS[(i * 7 + j * 13) % WORDS.length]).join(' ');
+  const items = Array.from({ length: n }, (_, i) => ({ id: `page-${i}`, title: `Page ${i}`, body: Array.from({ length: 8 }, (_, j) => paragraph(i + j)) }));
+  await writeFile(file, JSON.stringify(items));
+}
+
+async function generatedHub(n: number, dir: string): Promise<void> {
+  await measure([join(REPO, 'packages/cli/src/main.ts'), 'generate', '--hub', 'generated', '--assets', String(n), '--out', dir, '--seed', '1']);
+}
+
+function filesAndBytes(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) {
+      files++;
+      bytes += s.size;
+    }
+  }
+  return { files, bytes };
+}
+
+/** Gzipped JavaScript an asset page loads without any interaction (served from disk through the browser). */
+async function jsBeforeInteraction(sites: string, slug: string): Promise<{ totalKb: number; mapKb: number }> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.route('http://bench.local/**', async (route) => {
+      let path = join(sites, decodeURIComponent(new URL(route.request().url()).pathname));
+      if (path.endsWith('/')) path = join(path, 'index.html');
+      if (!existsSync(path)) return route.fulfill({ status: 404 });
+      const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.json') ? 'application/json' : 'text/html';
+      return route.fulfill({ body: await readFile(path), contentType: type });
+    });
+    const scripts: Buffer[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(await r.body());
+    });
+    const first = readdirSync(join(sites, slug, 'assets'))[0];
+    await page.goto(`http://bench.local/${slug}/assets/${first}/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    const gz = scripts.map((b) => ({ kb: gzipSync(b).length / 1024, map: /leaflet/i.test(b.toString('utf8')) }));
+    return { totalKb: gz.reduce((n, s) => n + s.kb, 0), mapKb: gz.filter((s) => s.map).reduce((n, s) => n + s.kb, 0) };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+const BUILD = join(SITE, 'scripts/build.ts');
+const BASELINE = join(SITE, 'bench/baseline/build.ts');
+
+async function main(): Promise<void> {
+  // Move earlier runs aside (deleting thousands of files right before a timed build slows it down) and delete them at the end.
+  const retired = join(REPO, `bench/out/.site-runs-old-${Date.now()}`);
+  if (existsSync(RUNS)) await rename(RUNS, retired);
+  await mkdir(RUNS, { recursive: true });
+  const results: Record<string, unknown> = { date: new Date().toISOString(), cores: (await import('node:os')).availableParallelism() };
+  const rows: string[][] = [];
+  const row = (what: string, ours: string, baseline: string, target: string, ok: boolean | undefined) =>
+    rows.push([what, ours, baseline, target, ok === undefined ? '' : ok ? 'ok' : 'MISSED']);
+
+  // 1. Per 1,000 asset pages, with Pagefind.
+  await baselineData(SMALL, join(RUNS, 'baseline-small.json'));
+  const baseSmall = await measure([BASELINE, join(RUNS, 'baseline-small.json'), join(RUNS, 'baseline-small')]);
+  await generatedHub(SMALL, join(RUNS, 'data-small'));
+  const oursSmall = await measure([BUILD, '--data', join(RUNS, 'data-small'), '--out', join(RUNS, 'sites-small'), '--jobs', '1']);
+  const per1k = (ms: number) => (ms / 1000) * (1000 / SMALL);
+  results.small = { assets: SMALL, oursMs: oursSmall.ms, baselineMs: baseSmall.ms, oursPeakMb: oursSmall.peakMb, baselinePeakMb: baseSmall.peakMb };
+  row(
+    `Build per 1,000 asset pages incl. Pagefind (${SMALL} built)`,
+    `${per1k(oursSmall.ms).toFixed(1)} s`,
+    `${per1k(baseSmall.ms).toFixed(1)} s`,
+    '≤ 3 s and ≤ 1.2× baseline',
+    per1k(oursSmall.ms) <= 3 && oursSmall.ms <= 1.2 * baseSmall.ms,
+  );
+
+  // 2. A 10,000-asset generated hub: time and peak memory of the whole process tree.
+  if (!values['skip-large']) {
+    await baselineData(LARGE, join(RUNS, 'baseline-large.json'));
+    const baseLarge = await measure([BASELINE, join(RUNS, 'baseline-large.json'), join(RUNS, 'baseline-large')]);
+    await generatedHub(LARGE, join(RUNS, 'data-large'));
+    const oursLarge = await measure([BUILD, '--data', join(RUNS, 'data-large'), '--out', join(RUNS, 'sites-large'), '--jobs', '1']);
+    results.large = { assets: LARGE, oursMs: oursLarge.ms, baselineMs: baseLarge.ms, oursPeakMb: oursLarge.peakMb, baselinePeakMb: baseLarge.peakMb };
+    row(
+      `${LARGE.toLocaleString('en-GB')}-asset hub: build time`,
+      `${(oursLarge.ms / 1000).toFixed(1)} s`,
+      `${(baseLarge.ms / 1000).toFixed(1)} s`,
+      '≤ 20 s',
+      oursLarge.ms <= 20000,
+    );
+    row(
+      `${LARGE.toLocaleString('en-GB')}-asset hub: peak memory (tree)`,
+      `${(oursLarge.peakMb / 1024).toFixed(2)} GB`,
+      `${(baseLarge.peakMb / 1024).toFixed(2)} GB`,
+      '≤ 1.6 GB',
+      oursLarge.peakMb <= 1.6 * 1024,
+    );
+  }
+
+  // 3. All seed hubs, isolated per process and per worker.
+  const seedData = join(REPO, 'hub-data');
+  const seedHubs = hubSlugs(seedData);
+  const isolation: Record<string, { ms: number; peakMb: number }> = {};
+  for (const mode of ['process', 'worker'] as const) {
+    const run = await measure([BUILD, '--data', seedData, '--out', join(RUNS, `seed-${mode}`), '--isolate', mode]);
+    isolation[mode] = { ms: run.ms, peakMb: run.peakMb };
+    row(`All ${seedHubs.length} seed hubs, one ${mode} per hub`, `${(run.ms / 1000).toFixed(1)} s`, '', '≤ 30 s', run.ms <= 30000);
+  }
+  results.seed = { hubs: seedHubs.length, isolation };
+
+  // 4. Files and bytes per built hub.
+  const sizes = seedHubs.map((slug) => ({ slug, ...filesAndBytes(join(RUNS, 'seed-process', slug)) }));
+  results.perHub = sizes;
+  const avg = (k: 'files' | 'bytes') => sizes.reduce((n, s) => n + s[k], 0) / Math.max(1, sizes.length);
+  const big = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), sizes[0] ?? { slug: '-', files: 0, bytes: 0 });
+  const small = filesAndBytes(join(RUNS, 'sites-small/generated'));
+  const baseFiles = filesAndBytes(join(RUNS, 'baseline-small'));
+  row('Files / bytes per seed hub (mean)', `${Math.round(avg('files'))} / ${(avg('bytes') / 1024 / 1024).toFixed(2)} MB`, '', '', undefined);
+  row(`Largest seed hub (${big.slug})`, `${big.files} / ${(big.bytes / 1024 / 1024).toFixed(2)} MB`, '', '', undefined);
+  row(
+    `Files / bytes, ${SMALL}-asset hub`,
+    `${small.files} / ${(small.bytes / 1024 / 1024).toFixed(1)} MB`,
+    `${baseFiles.files} / ${(baseFiles.bytes / 1024 / 1024).toFixed(1)} MB`,
+    '',
+    undefined,
+  );
+
+  // 5. JavaScript before interaction on an asset page.
+  const js = await jsBeforeInteraction(join(RUNS, 'seed-process'), seedHubs[0] ?? 'generated');
+  results.assetPageJs = js;
+  row(
+    'JS before interaction, asset page (gz)',
+    `${(js.totalKb - js.mapKb).toFixed(1)} KB (+ map ${js.mapKb.toFixed(1)} KB)`,
+    '0 KB',
+    '≤ 25 KB gz',
+    js.totalKb - js.mapKb <= 25,
+  );
+
+  const header = ['Measure', 'Hub sites', 'Plain Astro', 'Target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+  results.table = rows;
+  await writeFile(join(REPO, 'bench/out/site.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await rm(retired, { recursive: true, force: true });
+}
+
+await main();

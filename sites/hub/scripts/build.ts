@@ -1,0 +1,204 @@
+/**
+ * Builds hub sites: every hub in the data root, or the one named, several at once (up to the number of cores),
+ * each isolated in its own worker thread (own heap) or child process so that one hub's memory or failure cannot take
+ * down another.
+ *
+ *   pnpm build [--hub <slug>] [--data <dir>] [--out <dir>] [--base <path>] [--jobs <n>] [--isolate process|worker]
+ *
+ * Hub <slug> is written to <out>/<slug>/ (default out: sites/hub/dist/hubs), built to be served at /<slug>/ unless
+ * --base says otherwise (a hub on its own domain is built with --base /). A hub is built into a temporary folder
+ * and swapped in only when it succeeds, so a failed or invalid hub never leaves half a site behind.
+ */
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { DataRootError, hubSlugs } from '@townhub/schema';
+import type { HubResult } from './build-hub.ts';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const CHILD = join(HERE, 'build-hub.ts');
+export const DEFAULT_DATA = resolve(HERE, '../../../hub-data');
+export const DEFAULT_OUT = resolve(HERE, '../dist/hubs');
+
+export type Isolation = 'process' | 'worker';
+
+export interface BuildOptions {
+  data?: string;
+  out?: string;
+  /** Build only these hubs (default: all in the data root). */
+  hubs?: string[];
+  /** Serve path; default `/<slug>/`. */
+  base?: string;
+  jobs?: number;
+  isolate?: Isolation;
+  /** Fixed "today" (YYYY-MM-DD), for reproducible what's-on pages in tests. */
+  today?: string;
+  /** Called with each hub's result as it finishes. */
+  onHub?: (result: HubResult) => void;
+}
+
+export interface BuildSummary {
+  results: HubResult[];
+  failed: string[];
+  pages: number;
+  ms: number;
+  out: string;
+}
+
+/** Builds one hub in a child process, into `tmp`. */
+function inProcess(args: Record<string, string>): Promise<HubResult> {
+  return new Promise((done) => {
+    const argv = Object.entries(args).flatMap(([k, v]) => [`--${k}`, v]);
+    const child = fork(CHILD, argv, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    let result: HubResult | undefined;
+    child.on('message', (message) => (result = message as HubResult));
+    child.on('exit', (code, signal) => {
+      if (result) return done(result.ok ? result : { ...result, errors: [...result.errors, ...(output.trim() ? [output.trim()] : [])] });
+      done({
+        slug: args.hub ?? '',
+        ok: false,
+        pages: 0,
+        ms: 0,
+        warnings: 0,
+        errors: [`the build process stopped (${signal ?? `exit code ${code}`})`, output.trim()],
+      });
+    });
+  });
+}
+
+/** Builds one hub in a worker thread with its own heap. */
+function inWorker(args: Record<string, string>): Promise<HubResult> {
+  return new Promise((done) => {
+    // Its own heap limit: a hub that runs out of memory ends its worker, not the build.
+    const worker = new Worker(CHILD, { workerData: args, stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
+    let output = '';
+    worker.stdout.on('data', (chunk) => (output += chunk));
+    worker.stderr.on('data', (chunk) => (output += chunk));
+    let result: HubResult | undefined;
+    worker.on('message', (message) => {
+      result = message as HubResult;
+      void worker.terminate();
+    });
+    worker.on('error', (error: Error) => (output += `\n${error.stack ?? error.message}`));
+    worker.on('exit', (code) => {
+      if (result) return done(result);
+      done({ slug: args.hub ?? '', ok: false, pages: 0, ms: 0, warnings: 0, errors: [`the build worker stopped (exit code ${code})`, output.trim()] });
+    });
+  });
+}
+
+/**
+ * Worker threads measured faster than child processes for all seed hubs (see bench/site.bench.ts), but Astro keeps
+ * intermediate files under the working folder when the output is elsewhere, and a worker cannot change folder; so
+ * workers are used when the output is inside the working folder (the default), processes otherwise.
+ */
+export function defaultIsolation(out: string): Isolation {
+  return resolve(out).startsWith(process.cwd() + sep) ? 'worker' : 'process';
+}
+
+/** Builds hubs and returns what happened; never throws for a hub's failure. */
+export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummary> {
+  const started = performance.now();
+  const data = resolve(options.data ?? DEFAULT_DATA);
+  const out = resolve(options.out ?? DEFAULT_OUT);
+  const all = hubSlugs(data);
+  if (!existsSync(data)) throw new DataRootError(`There is no data folder at ${data}.`);
+  for (const hub of options.hubs ?? []) if (!all.includes(hub)) throw new DataRootError(`There is no hub called "${hub}" in ${data}.`);
+  const queue = [...(options.hubs ?? all)];
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), queue.length));
+  const run = (options.isolate ?? defaultIsolation(out)) === 'worker' ? inWorker : inProcess;
+  await mkdir(out, { recursive: true });
+  const results: HubResult[] = [];
+  const retired: string[] = [];
+
+  const next = async (): Promise<void> => {
+    const slug = queue.shift();
+    if (!slug) return;
+    const tmp = join(out, `.building-${slug}-${process.pid}`);
+    const target = join(out, slug);
+    const args: Record<string, string> = { hub: slug, data, out: tmp, base: options.base ?? `/${slug}/` };
+    if (options.today) args.today = options.today;
+    const result = await run(args);
+    if (result.ok) {
+      // Swap in the new site; the old one is moved aside and deleted after all builds (deleting is slow to recover from).
+      if (existsSync(target)) {
+        const old = join(out, `.old-${slug}-${process.pid}-${Date.now()}`);
+        await rename(target, old);
+        retired.push(old);
+      }
+      await rename(tmp, target);
+    } else {
+      await rm(tmp, { recursive: true, force: true });
+    }
+    results.push(result);
+    options.onHub?.(result);
+    return next();
+  };
+  await Promise.all(Array.from({ length: jobs }, next));
+  await Promise.all(retired.map((dir) => rm(dir, { recursive: true, force: true })));
+  return {
+    results,
+    failed: results.filter((r) => !r.ok).map((r) => r.slug),
+    pages: results.reduce((n, r) => n + r.pages, 0),
+    ms: Math.round(performance.now() - started),
+    out,
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** One progress line per hub; a failed hub's problems follow it, indented. */
+export function progressLine(r: HubResult): string {
+  if (r.ok)
+    return `✓ ${r.slug.padEnd(28)} ${String(r.pages).padStart(6)} pages  ${seconds(r.ms).padStart(7)}${r.warnings ? `  (${r.warnings} data warnings)` : ''}`;
+  return [`✗ ${r.slug.padEnd(28)} failed`, ...r.errors.flatMap((e) => e.split('\n')).map((line) => `    ${line}`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      hub: { type: 'string', multiple: true },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      base: { type: 'string' },
+      jobs: { type: 'string' },
+      isolate: { type: 'string' },
+      today: { type: 'string' },
+    },
+  });
+  if (values.isolate && values.isolate !== 'process' && values.isolate !== 'worker') throw new Error('--isolate is "process" or "worker".');
+  const options: BuildOptions = { onHub: (r) => console.log(progressLine(r)) };
+  if (values.data) options.data = values.data;
+  if (values.out) options.out = values.out;
+  if (values.hub) options.hubs = values.hub;
+  if (values.base) options.base = values.base.startsWith('/') ? values.base : `/${values.base}`;
+  if (values.jobs) options.jobs = Number(values.jobs);
+  if (values.isolate) options.isolate = values.isolate as Isolation;
+  if (values.today) options.today = values.today;
+  try {
+    const summary = await buildHubs(options);
+    const built = summary.results.length - summary.failed.length;
+    console.log(`\nBuilt ${built} of ${summary.results.length} hubs: ${summary.pages} pages in ${seconds(summary.ms)} → ${summary.out}`);
+    if (summary.failed.length) {
+      console.error(`Failed: ${summary.failed.join(', ')}`);
+      process.exitCode = 1;
+    }
+  } catch (error) {
+    if (error instanceof DataRootError) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,75 @@
+/** Loading one hub's data and the Astro configuration that builds it. Used by the build script and astro.config.ts. */
+
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasErrors, loadData, type Problem } from '@townhub/schema';
+import type { AstroInlineConfig } from 'astro';
+import { hubSite } from './integration.ts';
+import type { SiteData } from './lib/site-data.ts';
+
+export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** One problem as `file:line:column  field  message  hint`, the way `pnpm check` prints it. */
+export function formatProblem(p: Problem): string {
+  return [`${p.file}:${p.line}:${p.column}`, p.field || '-', p.message, p.hint].join('  ');
+}
+
+export type LoadOutcome = { ok: true; data: SiteData; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Loads and validates one hub through @townhub/schema; any error means the hub must not be built. */
+export function loadSiteData(dataRoot: string, slug: string, today = new Date()): LoadOutcome {
+  const result = loadData(dataRoot, { hub: slug, today });
+  if (hasErrors(result.problems)) return { ok: false, problems: result.problems.filter((p) => p.severity === 'error') };
+  const loaded = result.hubs[0];
+  if (!loaded) return { ok: false, problems: result.problems };
+  const assets = loaded.assets
+    .map(({ asset, file }) => ({ asset, file: file.split(sep).join('/') }))
+    .sort((a, b) => a.asset.name.localeCompare(b.asset.name, 'en-GB'));
+  return {
+    ok: true,
+    warnings: result.problems,
+    data: {
+      hub: loaded.hub,
+      categories: result.categories,
+      assets,
+      today: today.toISOString().slice(0, 10),
+      repositoryDataPath: 'hub-data',
+    },
+  };
+}
+
+export interface HubBuildConfig {
+  data: SiteData;
+  /** Folder the site is written to. */
+  outDir: string;
+  /** Path the site is served under, e.g. `/ladywood/` or `/`. */
+  base: string;
+  /** Astro's cache folder; separate per hub so parallel builds never share one. */
+  cacheDir?: string;
+  search?: boolean;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** The Astro configuration for one hub: static pages, external scripts and styles only (for a strict CSP). */
+export function hubAstroConfig(options: HubBuildConfig): AstroInlineConfig {
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  return {
+    root: SITE_ROOT,
+    configFile: false,
+    output: 'static',
+    outDir: options.outDir,
+    base,
+    site: new URL(options.data.hub.siteUrl).origin,
+    trailingSlash: 'ignore',
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    logLevel: options.logLevel ?? 'warn',
+    devToolbar: { enabled: false },
+    build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.TOWNHUB_RENDER_CONCURRENCY ?? 4) },
+    // assetsInlineLimit 0: Astro would otherwise inline small scripts, which a strict CSP blocks.
+    vite: { build: { assetsInlineLimit: 0 }, logLevel: 'warn' },
+    integrations: [hubSite({ data: options.data, ...(options.search === undefined ? {} : { search: options.search }) })],
+  };
+}
+
+/** Paths in messages relative to the working directory, like the CLI. */
+export const shown = (path: string) => relative(process.cwd(), path) || '.';

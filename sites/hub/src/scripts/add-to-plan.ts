@@ -1,0 +1,27 @@
+/**
+ * "Add to my plan" buttons on asset pages submit `my-plan/?add=<id>`. Once the plan builder is ready, this adds that
+ * asset (looked up in the hub's feed, so only real listings are added) and tidies the address so a reload does not
+ * repeat it. Without JavaScript the page explains how to plan on paper instead.
+ */
+import { decodeFeed } from '@townhub/schema/feed';
+
+interface PlanBuilder extends HTMLElement {
+  updateComplete?: Promise<unknown>;
+  addAsset(id: string, name: string): void;
+}
+
+export async function addFromAddress(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const id = params.get('add');
+  const builder = document.querySelector<PlanBuilder>('hub-plan-builder');
+  if (!id || !builder || !('customElements' in window)) return;
+  await customElements.whenDefined('hub-plan-builder');
+  await builder.updateComplete;
+  const src = builder.getAttribute('src');
+  if (!src) return;
+  const feed = decodeFeed(await (await fetch(src)).json());
+  const asset = feed.assets.find((a) => a.id === id);
+  if (asset && typeof builder.addAsset === 'function') builder.addAsset(asset.id, asset.name);
+  params.delete('add');
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+}
