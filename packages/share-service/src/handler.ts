@@ -117,7 +117,8 @@ export function createShareHandler(options: ShareHandlerOptions): ShareHandler {
     if (request.headers.get('if-none-match') === etagOf(share)) return new Response(null, { status: 304, headers });
     headers.set('Content-Type', 'application/octet-stream');
     headers.set('Content-Length', String(share.size));
-    return new Response(request.method === 'HEAD' ? null : share.ciphertext, { status: 200, headers });
+    // Stores hand back Uint8Array<ArrayBufferLike>; DOM typings want an ArrayBuffer-backed view.
+    return new Response(request.method === 'HEAD' ? null : (share.ciphertext as Uint8Array<ArrayBuffer>), { status: 200, headers });
   }
 
   async function update(request: Request, id: string, time: number): Promise<Response> {
