@@ -39,6 +39,13 @@ function normalise(name: string, raw: Record<string, unknown>[]): Row[] {
   });
 }
 
+/** For a benchmark that writes a nested object: one row per number, named by its path (long lists left out). */
+function leaves(name: string, value: unknown, path: string[] = []): Row[] {
+  if (typeof value === 'number') return [{ benchmark: name, measure: path.join(' '), value }];
+  if (Array.isArray(value) || !value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => leaves(name, v, [...path, key]));
+}
+
 const only = process.argv.slice(2);
 mkdirSync('bench/out', { recursive: true });
 const rows: Row[] = [];
@@ -52,7 +59,8 @@ for (const bench of BENCHES) {
     rows.push({ benchmark: bench.name, measure: 'run', value: `failed (exit ${result.status})`, pass: false });
     continue;
   }
-  rows.push(...normalise(bench.name, (JSON.parse(readFileSync(out, 'utf8')) as { rows?: Record<string, unknown>[] }).rows ?? []));
+  const json = JSON.parse(readFileSync(out, 'utf8')) as { rows?: Record<string, unknown>[] };
+  rows.push(...(json.rows ? normalise(bench.name, json.rows) : leaves(bench.name, json)));
 }
 
 const cells = rows.map((r) => [

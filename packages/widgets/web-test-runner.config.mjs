@@ -1,8 +1,11 @@
 // Tests run in real Debian Chromium. Run with `pnpm --filter @townhub/widgets test` (Node 24 through pnpm).
-import { readFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createShareHandler, SqliteShareStore } from '@townhub/share-service';
+import { toNodeListener } from '@townhub/share-service/node';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
@@ -29,6 +32,38 @@ const leafletAndInlineCss = {
   },
 };
 
+/**
+ * The real share service, mounted at /api/shares on the test server itself, so the live-sharing tests talk to a real
+ * handler and SQLite store on the page's own origin. Rate limits are off: the tests create many shares quickly.
+ */
+const shareService = (() => {
+  let dataDir;
+  let store;
+  let listener;
+  return {
+    plugin: {
+      name: 'share-service',
+      async serverStart() {
+        dataDir = mkdtempSync(join(tmpdir(), 'townhub-widgets-shares-'));
+        store = await SqliteShareStore.open({ dataDir });
+        listener = toNodeListener(createShareHandler({ store, rateLimits: false }));
+      },
+      async serverStop() {
+        await store?.close();
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      },
+    },
+    async middleware(context, next) {
+      if (!listener || !(context.path === '/api/shares' || context.path.startsWith('/api/shares/'))) return next();
+      context.respond = false;
+      await new Promise((resolve) => {
+        context.res.once('close', resolve);
+        listener(context.req, context.res);
+      });
+    },
+  };
+})();
+
 export default {
   rootDir,
   files: ['src/**/*.test.ts'],
@@ -37,7 +72,8 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [leafletAndInlineCss, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  middleware: [shareService.middleware],
+  plugins: [shareService.plugin, leafletAndInlineCss, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -158,6 +158,18 @@ export const styles = css`
   .share {
     margin-block-start: calc(var(--_space) * 2);
   }
+  .live-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .live-item {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: calc(var(--_space) * 2);
+  }
+  .live-item input {
+    inline-size: 100%;
+  }
   .print {
     display: none;
   }

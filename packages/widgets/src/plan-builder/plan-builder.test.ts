@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { decodeFeed } from '@townhub/schema/feed';
 import { emulateMedia } from '@web/test-runner-commands';
 import './define.js';
@@ -134,7 +134,8 @@ describe('<hub-plan-builder>', () => {
     b.shadowRoot!.querySelector<HTMLInputElement>('#new-person-name')!.value = 'Jo';
     b.shadowRoot!.querySelector<HTMLFormElement>('form[aria-labelledby="new-person-title"]')!.requestSubmit();
     await b.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    // The other copy hears through BroadcastChannel, which is asynchronous: wait for it rather than for a fixed time.
+    await waitUntil(() => a.value.people.length > 0 && b.value.goals.length > 0, 'both copies see both changes', { timeout: 5000 });
     await a.updateComplete;
     for (const el of [a, b]) {
       expect(

@@ -9,6 +9,7 @@ import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { HubPlanChangeEvent } from '../plan/events.js';
 import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
+import { createLiveShare, type LiveShare, LiveShareError, LiveShareList, liveShareLink, pushLiveShare, revokeLiveShare } from '../plan/live-shares.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
 import { createShareLink } from '../plan/share-crypto.js';
 import { PlanStore } from '../plan/storage.js';
@@ -26,7 +27,11 @@ type Notice = { message: string; undo?: () => void };
 
 /**
  * @summary The person's wellness plan: what matters to them, steps, support network, chosen community support,
- * review date and progress — kept on their device, with export, import, print and a read-only share link.
+ * review date and progress — kept on their device, with export, import, print and sharing.
+ *
+ * With `share-service` (the share service's base URL), the person can give each supporter their own link, which
+ * always shows the latest version, and withdraw it later; the plan is encrypted in the browser with a key per person.
+ * Without it, sharing makes a read-only copy carried entirely in the link.
  *
  * The plan is stored per hub (`hub`) in this browser only. Every edit is saved at once; two tabs or widgets editing
  * the same plan never overwrite each other's changes. Saved data that cannot be read is kept aside and the person is
@@ -53,6 +58,9 @@ export class HubPlanBuilder extends HubElement {
   /** The page that shows shared plans (holding `<hub-plan-view>`); this page when unset. */
   @property({ attribute: 'share-url' }) shareUrl = '';
 
+  /** Base URL of the share service (e.g. `/api/shares`). When unset, sharing makes a read-only copy in the link. */
+  @property({ attribute: 'share-service' }) shareService = '';
+
   /** The date new things are added on (YYYY-MM-DD); today on the device when unset. */
   @property() today = '';
 
@@ -64,9 +72,14 @@ export class HubPlanBuilder extends HubElement {
   @state() private query = '';
   @state() private errors: Partial<Record<'goal' | 'step' | 'person' | 'import', string>> = {};
   @state() private share?: { link?: string; error?: string; copied?: boolean };
+  @state() private liveShares: LiveShare[] = [];
+  @state() private live: { error?: string; status?: string; busy?: boolean } = {};
 
   private readonly localize = new LocalizeController(this, strings);
   private store!: PlanStore;
+  private liveList!: LiveShareList;
+  /** Live-share requests run one after another, so each person's ETag is always the latest one. */
+  private liveQueue: Promise<void> = Promise.resolve();
   private unsubscribe?: () => void;
 
   private readonly feedTask = new Task(this, {
@@ -106,6 +119,8 @@ export class HubPlanBuilder extends HubElement {
     this.store?.close();
     this.store = new PlanStore(this.hub || 'default');
     this.plan = this.store.load();
+    this.liveList = new LiveShareList(this.hub || 'default');
+    this.liveShares = this.liveList.load();
     this.unsubscribe = this.store.subscribe((plan) => {
       this.plan = plan;
     });
@@ -123,7 +138,13 @@ export class HubPlanBuilder extends HubElement {
   /** Saves a change against the freshest stored plan. */
   private change(edit: (plan: Plan) => void): void {
     this.plan = this.store.update(edit);
+    this.saved();
+  }
+
+  /** Tells the page about a save and brings every live share up to date. */
+  private saved(): void {
     this.emit(new HubPlanChangeEvent({ hub: this.plan.hub, revision: this.plan.revision }));
+    this.updateLiveShares();
   }
 
   private edit<C extends Exclude<Collection, 'assets'>>(collection: C, id: string, patch: Partial<Plan[C][number]>): void {
@@ -237,9 +258,15 @@ export class HubPlanBuilder extends HubElement {
       const imported = await readPlanFile(file);
       const previous = this.store.load();
       this.plan = this.store.replace(imported);
-      this.emit(new HubPlanChangeEvent({ hub: this.plan.hub, revision: this.plan.revision }));
+      this.saved();
       this.errors = { ...this.errors, import: undefined };
-      this.notice = { message: t.imported(file.name), undo: () => (this.plan = this.store.replace(previous)) };
+      this.notice = {
+        message: t.imported(file.name),
+        undo: () => {
+          this.plan = this.store.replace(previous);
+          this.saved();
+        },
+      };
       return true;
     } catch (error) {
       this.errors = { ...this.errors, import: `${t.importFailed} ${error instanceof Error && error.name === 'PlanFormatError' ? error.message : ''}`.trim() };
@@ -277,6 +304,119 @@ export class HubPlanBuilder extends HubElement {
     } catch {
       input.select();
     }
+  }
+
+  private get viewerUrl(): string {
+    return this.shareUrl ? new URL(this.shareUrl, location.href).href : location.href.split('#')[0]!;
+  }
+
+  /** Runs live-share work after any already queued; resolves when it is done. */
+  private queueLive(work: () => Promise<void>): Promise<void> {
+    this.liveQueue = this.liveQueue.then(work, work);
+    return this.liveQueue;
+  }
+
+  /** Resolves when every queued live-share request (create, update, withdraw) has finished. */
+  get liveSharesSettled(): Promise<void> {
+    return this.liveQueue;
+  }
+
+  /** Gives `label` (e.g. "my sister") their own live link to the plan. Returns the link, or undefined on failure. */
+  async shareWith(label: string): Promise<string | undefined> {
+    const t = this.localize.t;
+    const service = this.shareService;
+    let link: string | undefined;
+    await this.queueLive(async () => {
+      this.live = { busy: true };
+      try {
+        const share = await createLiveShare(service, this.plan, label);
+        this.liveShares = [...this.liveList.load(), share];
+        this.liveList.save(this.liveShares);
+        link = liveShareLink(this.viewerUrl, share);
+        this.live = { status: t.liveCreated(label) };
+      } catch (error) {
+        this.live = { error: this.liveProblem(error, t.liveCreateFailed) };
+      }
+    });
+    return link;
+  }
+
+  /** Withdraws one live link: the service forgets the plan and the person's view says access was withdrawn. */
+  async revokeLiveShare(id: string): Promise<boolean> {
+    const t = this.localize.t;
+    let done = false;
+    await this.queueLive(async () => {
+      const share = this.liveList.load().find((s) => s.id === id);
+      if (!share) return;
+      try {
+        await revokeLiveShare(this.shareService, share);
+        this.liveShares = this.liveList.load().filter((s) => s.id !== id);
+        this.liveList.save(this.liveShares);
+        this.live = { status: t.liveRevoked(share.label) };
+        done = true;
+      } catch (error) {
+        this.live = { error: this.liveProblem(error, t.liveRevokeFailed(share.label)) };
+      }
+    });
+    return done;
+  }
+
+  /** Sends the saved plan to everyone with a live link. Links the service no longer has are dropped from the list. */
+  private updateLiveShares(): void {
+    if (!this.shareService || this.liveList.load().length === 0) return;
+    const t = this.localize.t;
+    void this.queueLive(async () => {
+      const plan = this.plan;
+      const kept: LiveShare[] = [];
+      const problems: string[] = [];
+      for (const share of this.liveList.load()) {
+        try {
+          kept.push(await pushLiveShare(this.shareService, share, plan));
+        } catch (error) {
+          if (error instanceof LiveShareError && error.gone) {
+            problems.push(t.liveGone(share.label));
+          } else {
+            kept.push(share);
+            problems.push(this.liveProblem(error, t.liveUpdateFailed(share.label)));
+          }
+        }
+      }
+      this.liveShares = kept;
+      this.liveList.save(kept);
+      this.live = problems.length ? { error: problems.join(' ') } : {};
+    });
+  }
+
+  private liveProblem(error: unknown, fallback: string): string {
+    const t = this.localize.t;
+    if (!(error instanceof LiveShareError)) return fallback;
+    if (error.failure.reason === 'network') return `${fallback} ${t.liveOffline}`;
+    if (error.failure.reason === 'rate-limited') return `${fallback} ${t.liveBusy}`;
+    return fallback;
+  }
+
+  private async copyLiveLink(share: LiveShare): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(liveShareLink(this.viewerUrl, share));
+      this.live = { status: this.localize.t.liveCopied(share.label) };
+    } catch {
+      this.renderRoot.querySelector<HTMLInputElement>(`#live-link-${share.id}`)?.select();
+    }
+  }
+
+  private onShareWith(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const input = form.elements.namedItem('label') as HTMLInputElement;
+    const label = input.value.trim();
+    if (!label) {
+      this.live = { error: this.localize.t.liveLabelMissing };
+      input.focus();
+      return;
+    }
+    void this.shareWith(label).then((link) => {
+      if (link) form.reset();
+    });
   }
 
   private downloadSetAside(): void {
@@ -667,7 +807,7 @@ export class HubPlanBuilder extends HubElement {
       <div class="buttons">
         <button type="button" class="hub-button" @click=${this.download}>${t.export}</button>
         <button type="button" class="hub-button hub-button--secondary" @click=${() => window.print()}>${t.print}</button>
-        <button type="button" class="hub-button hub-button--secondary" @click=${this.createShareLink}>${t.share}</button>
+        ${this.shareService ? nothing : html`<button type="button" class="hub-button hub-button--secondary" @click=${this.createShareLink}>${t.share}</button>`}
       </div>
       <div class="field ${this.errors.import ? 'field--error' : ''}">
         <label for="import">${t.import}</label>
@@ -688,6 +828,56 @@ export class HubPlanBuilder extends HubElement {
             <span role="status">${share.copied ? t.copied : ''}</span>
           </div>`
           : nothing
+      }
+    </section>
+    ${this.shareService ? this.renderLiveShares(level) : nothing}`;
+  }
+
+  private renderLiveShares(level: number): TemplateResult {
+    const t = this.localize.t;
+    const lang = this.localize.lang;
+    const live = this.live;
+    return html`<section aria-labelledby="live-heading" class="live-shares" part="share">
+      ${this.heading(level, t.liveHeading, 'live-heading')}
+      <p class="hint">${t.liveHint}</p>
+      <form class="live-form" @submit=${this.onShareWith} novalidate>
+        <div class="field">
+          <label for="live-label">${t.liveLabel}</label>
+          <p class="hint" id="live-label-hint">${t.liveLabelHint}</p>
+          <input id="live-label" name="label" autocomplete="off" maxlength="80" aria-describedby="live-label-hint" />
+        </div>
+        <button type="submit" class="hub-button" ?disabled=${live.busy}>${t.liveCreate}</button>
+      </form>
+      ${live.error ? html`<p class="error-message" role="alert">${live.error}</p>` : nothing}
+      <p role="status" class="live-status">${live.status ?? ''}</p>
+      ${
+        this.liveShares.length
+          ? html`<ul class="live-list" aria-label=${t.liveListLabel}>
+              ${this.liveShares.map(
+                (share) => html`<li class="live-item">
+                  <div class="field">
+                    <label for=${`live-link-${share.id}`}>${t.liveLinkFor(share.label)}</label>
+                    <p class="hint" id=${`live-updated-${share.id}`}>${t.liveSentAt(share.updatedAt, lang)}</p>
+                    <input
+                      id=${`live-link-${share.id}`}
+                      readonly
+                      .value=${liveShareLink(this.viewerUrl, share)}
+                      aria-describedby=${`live-updated-${share.id}`}
+                      @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
+                    />
+                  </div>
+                  <div class="buttons">
+                    <button type="button" class="hub-button hub-button--secondary" @click=${() => this.copyLiveLink(share)}>
+                      ${t.copy}<span class="visually-hidden"> ${t.forLabel(share.label)}</span>
+                    </button>
+                    <button type="button" class="hub-button hub-button--secondary" @click=${() => this.revokeLiveShare(share.id)}>
+                      ${t.liveRevoke}<span class="visually-hidden"> ${t.forLabel(share.label)}</span>
+                    </button>
+                  </div>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="hint">${t.liveNone}</p>`
       }
     </section>`;
   }

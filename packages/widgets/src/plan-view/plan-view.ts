@@ -1,9 +1,11 @@
 import { Task } from '@lit/task';
+import { fetchShare } from '@townhub/share-service/client';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { focusStyles } from '../internal/theme.js';
+import { parseLiveShareFragment } from '../plan/live-shares.js';
 import type { Plan } from '../plan/schema.js';
 import { decryptPlan, parseShareFragment, ShareError } from '../plan/share-crypto.js';
 import { styles } from './plan-view.styles.js';
@@ -14,13 +16,21 @@ import { strings } from './strings.js';
 /**
  * @summary Shows a shared wellness plan, read-only. Opens the encrypted plan in a share link's fragment
  * (`#plan=<data>.<key>`), or fetches the encrypted plan from `src` and opens it with the key in the fragment
- * (`#key=<key>`).
+ * (`#key=<key>`), or — with `share-service` — fetches a live share (`#share=<id>.<key>`) from the share service and
+ * shows its latest version with when it was updated.
  *
  * Decryption happens in the browser; the key never leaves the fragment, so no server sees it. A changed, cut-off or
  * wrongly keyed link fails as a whole with a message, never a partial plan.
  *
  * @csspart plan - The plan's sections.
  */
+/** An opened plan; `live` plans come from the share service, with the time the owner last updated them. */
+interface Opened {
+  plan: Plan;
+  live?: boolean;
+  updatedAt?: string;
+}
+
 export class HubPlanView extends HubElement {
   static override styles = [...HubElement.styles, focusStyles, planStyles, styles];
 
@@ -32,6 +42,9 @@ export class HubPlanView extends HubElement {
 
   /** The key for `src`; read from the page's `#key=` fragment when unset. */
   @property() key = '';
+
+  /** Base URL of the share service (e.g. `/api/shares`), for live links (`#share=<id>.<key>`). */
+  @property({ attribute: 'share-service' }) shareService = '';
 
   /** A plan to show as it is (no decryption). */
   @property({ attribute: false }) plan?: Plan;
@@ -47,22 +60,43 @@ export class HubPlanView extends HubElement {
   };
 
   private readonly opening = new Task(this, {
-    args: () => [this.plan, this.link, this.src, this.key, this.hash] as const,
-    task: async ([plan, link, src, key, hash], { signal }): Promise<Plan | undefined> => {
-      if (plan) return plan;
+    args: () => [this.plan, this.link, this.src, this.key, this.hash, this.shareService] as const,
+    task: async ([plan, link, src, key, hash, service], { signal }): Promise<Opened | undefined> => {
+      if (plan) return { plan };
+      const fragment = link ? (link.includes('#') ? link.slice(link.indexOf('#')) : link) : hash;
+      const live = service ? parseLiveShareFragment(fragment) : undefined;
+      if (live) return this.openLive(service, live, signal);
       if (src) {
         const fragmentKey = key || new URLSearchParams((link ? new URL(link, location.href).hash : hash).replace(/^#/, '')).get('key') || '';
         if (!fragmentKey) throw new ShareError(this.localize.t.noLink);
         const response = await fetch(src, { signal, credentials: 'omit' }).catch(() => undefined);
         if (!response?.ok) throw new ShareError('This shared plan could not be fetched. It may have been withdrawn, or you may be offline.');
-        return decryptPlan(new Uint8Array(await response.arrayBuffer()), fragmentKey);
+        return { plan: await decryptPlan(new Uint8Array(await response.arrayBuffer()), fragmentKey) };
       }
-      const fragment = link ? (link.includes('#') ? link.slice(link.indexOf('#')) : link) : hash;
       const parts = parseShareFragment(fragment);
       if (!parts) return undefined;
-      return decryptPlan(parts.ciphertext, parts.key);
+      return { plan: await decryptPlan(parts.ciphertext, parts.key) };
     },
   });
+
+  /** Fetches a live share's latest version; every way it can fail becomes a ShareError saying what happened. */
+  private async openLive(service: string, share: { id: string; key: string }, signal: AbortSignal): Promise<Opened> {
+    const t = this.localize.t;
+    const fetched = await fetchShare(service, share.id, { signal });
+    if (!fetched.ok) {
+      const reason = fetched.reason;
+      throw new ShareError(reason === 'revoked' ? t.withdrawn : reason === 'not-found' ? t.notFound : reason === 'network' ? t.offline : t.serviceProblem);
+    }
+    if (fetched.unchanged) throw new ShareError(t.serviceProblem);
+    const plan = await decryptPlan(fetched.ciphertext as Uint8Array<ArrayBuffer>, share.key);
+    return { plan, live: true, updatedAt: fetched.updatedAt ?? undefined };
+  }
+
+  /** Opens the plan again (for a live link: fetches the latest version). */
+  reload(): Promise<unknown> {
+    void this.opening.run();
+    return this.opened;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -89,15 +123,17 @@ export class HubPlanView extends HubElement {
         <div class="error-title" role="heading" aria-level=${level}>${t.cannotOpen}</div>
         <p>${error instanceof ShareError ? error.message : t.noLink}</p>
       </div>`,
-      complete: (plan) =>
-        plan
-          ? html`<article aria-labelledby="title">
-              <div class="title" role="heading" aria-level=${level} id="title">${this.plan ? t.title : t.sharedTitle}</div>
-              <p class="meta">${t.updated(plan.updated, this.localize.lang)}</p>
-              ${this.plan ? nothing : html`<p class="notice">${t.readOnly}</p>`}
-              <div part="plan">${renderPlan(plan, t, { lang: this.localize.lang, headingLevel: level + 1 })}</div>
-            </article>`
-          : html`<p class="notice">${t.noLink}</p>`,
+      complete: (opened) => {
+        if (!opened) return html`<p class="notice">${t.noLink}</p>`;
+        const { plan, live, updatedAt } = opened;
+        const lang = this.localize.lang;
+        return html`<article aria-labelledby="title">
+          <div class="title" role="heading" aria-level=${level} id="title">${this.plan ? t.title : t.sharedTitle}</div>
+          <p class="meta">${live ? t.liveUpdated(updatedAt ?? plan.updated, lang) : t.updated(plan.updated, lang)}</p>
+          ${this.plan ? nothing : html`<p class="notice">${live ? t.liveNotice : t.readOnly}</p>`}
+          <div part="plan">${renderPlan(plan, t, { lang, headingLevel: level + 1 })}</div>
+        </article>`;
+      },
     });
   }
 }

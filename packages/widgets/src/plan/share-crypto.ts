@@ -21,10 +21,15 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | 
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
-/** Encrypts a plan. `ciphertext` is the IV followed by the AES-GCM output; `key` is base64url (22 characters). */
-export async function encryptPlan(plan: Plan): Promise<{ ciphertext: Uint8Array<ArrayBuffer>; key: string }> {
+/**
+ * Encrypts a plan. `ciphertext` is the IV followed by the AES-GCM output; `key` is base64url (22 characters).
+ * Pass `existingKey` to encrypt a new version for someone who already holds that key (a fresh IV is used every time).
+ */
+export async function encryptPlan(plan: Plan, existingKey?: string): Promise<{ ciphertext: Uint8Array<ArrayBuffer>; key: string }> {
   const compressed = await pipe(new TextEncoder().encode(JSON.stringify(plan)), new CompressionStream('deflate-raw'));
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, true, ['encrypt']);
+  const key = existingKey
+    ? await crypto.subtle.importKey('raw', fromBase64url(existingKey), 'AES-GCM', true, ['encrypt'])
+    : await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, true, ['encrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, compressed));
   const ciphertext = new Uint8Array(IV_BYTES + sealed.length);
