@@ -69,6 +69,8 @@ export const hostStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
+    /* Our own surface, so our text keeps its contrast on any host page background. */
+    background: var(--_surface);
     color: var(--_text);
     font-family: var(--_font);
     line-height: 1.5;

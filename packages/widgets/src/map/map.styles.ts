@@ -58,6 +58,10 @@ export const styles = css`
   .leaflet-container {
     font: inherit;
   }
+  /* WCAG 1.4.1: links inside the attribution text must not rely on colour alone. */
+  .leaflet-control-attribution a {
+    text-decoration: underline;
+  }
   .leaflet-container a {
     color: var(--_link);
   }

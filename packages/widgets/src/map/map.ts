@@ -252,7 +252,7 @@ export class HubMap extends HubElement {
       } else {
         const asset = data.assets[props.index] as FeedAsset;
         element.className = `hub-marker${props.index === this.selectedIndex ? ' selected' : ''}`;
-        marker = L.marker([lat, lng], { icon: L.divIcon({ html: element, className: '', iconSize: [22, 22] }), keyboard: true });
+        marker = L.marker([lat, lng], { icon: L.divIcon({ html: element, className: '', iconSize: [28, 28] }), keyboard: true });
         const choose = () => this.select(props.index);
         marker.on('click', choose);
         marker.on('add', () => this.label(marker, asset.name, choose));

@@ -25,3 +25,17 @@ export async function addFromAddress(): Promise<void> {
   params.delete('add');
   history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
 }
+
+/**
+ * On pages without a plan builder, a finder's "Add to my plan" (the `hub-plan-add` event) opens the plan page with
+ * `?add=<id>`, the same address the asset pages' buttons use.
+ */
+export function sendAddsToPlanPage(): void {
+  const planUrl = document.querySelector<HTMLElement>('[data-plan-url]')?.dataset.planUrl;
+  if (!planUrl) return;
+  document.addEventListener('hub-plan-add', (event) => {
+    if (document.querySelector('hub-plan-builder')) return;
+    const id = (event as CustomEvent<{ assetId?: string }>).detail?.assetId;
+    if (id) location.assign(`${planUrl}?add=${encodeURIComponent(id)}`);
+  });
+}
