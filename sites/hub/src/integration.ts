@@ -3,10 +3,11 @@
  * time, and after the build indexes the output with Pagefind and writes the static host's `_headers` file.
  */
 
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { orukApiFiles } from '@townhub/schema/oruk';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
@@ -82,6 +83,15 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         const out = fileURLToPath(dir);
         const { hub, assets } = options.data;
         await writeFile(join(out, '_headers'), headersFile(base));
+        // The read-only Open Referral UK API, as static JSON files (paths documented on orukApiFiles).
+        for (const [path, document] of orukApiFiles(
+          hub,
+          options.data.categories,
+          assets.map((a) => a.asset),
+        )) {
+          await mkdir(dirname(join(out, path)), { recursive: true });
+          await writeFile(join(out, path), JSON.stringify(document));
+        }
         // A short description of the built hub, for the server's index of hubs.
         const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
         await writeFile(join(out, 'hub.json'), JSON.stringify(about));

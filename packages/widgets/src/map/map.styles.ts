@@ -61,6 +61,9 @@ export const styles = css`
   /* WCAG 1.4.1: links inside the attribution text must not rely on colour alone. */
   .leaflet-control-attribution a {
     text-decoration: underline;
+    display: inline-block;
+    min-height: 24px;
+    line-height: 24px;
   }
   .leaflet-container a {
     color: var(--_link);

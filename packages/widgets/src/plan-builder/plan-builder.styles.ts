@@ -97,7 +97,9 @@ export const styles = css`
   .field--error textarea {
     border-color: var(--_error);
   }
-  :where(input, select, textarea):focus-visible {
+  /* Date inputs focus an inner field, where some engines skip :focus-visible on the input itself. */
+  :where(input, select, textarea):focus-visible,
+  input[type='date']:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_focus-text);
