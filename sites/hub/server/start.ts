@@ -6,7 +6,7 @@
  *
  *   PORT=4321 HOST=localhost pnpm start [--data <dir>] [--out <dir>]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,8 +40,27 @@ export function withHubHeaders(handler: NodeHandler, sites: string): NodeHandler
       res.writeHead(301, { Location: `/${hub}/${(req.url ?? '').slice(path.length)}` }).end();
       return;
     }
+    const oruk = orukFile(sites, path, new URL(req.url ?? '/', 'http://localhost').searchParams.get('page'));
+    if (oruk) {
+      for (const [name, value] of Object.entries(FEED_HEADERS)) res.setHeader(name, value);
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(readFileSync(oruk));
+      return;
+    }
     handler(req, res);
   };
+}
+
+/**
+ * The static file behind an ORUK API address, as laid out by orukApiFiles: `/<hub>/api/oruk/services?page=2` →
+ * `<hub>/api/oruk/services/page/2/index.json`, `/<hub>/api/oruk/services/<id>` → `…/services/<id>/index.json`.
+ */
+export function orukFile(sites: string, path: string, page: string | null): string | undefined {
+  const match = /^\/([a-z0-9-]+)\/api\/oruk(\/[a-z0-9_/-]*)?$/.exec(path);
+  if (!match) return undefined;
+  let rest = (match[2] ?? '').replace(/\/+$/, '');
+  if (/^\/(services|taxonomy_terms)$/.test(rest) && page && /^[1-9]\d*$/.test(page)) rest += `/page/${page}`;
+  const file = join(sites, match[1] ?? '', 'api', 'oruk', rest, 'index.json');
+  return existsSync(file) ? file : undefined;
 }
 
 /** Builds what is missing and starts listening; resolves with the server once it listens. */

@@ -32,6 +32,7 @@ before(async () => {
   const summary = await buildHubs({ data: FIXTURE_DATA, out, today: TODAY, jobs: 1 });
   assert.deepEqual(summary.failed, [], summary.results.flatMap((r) => r.errors).join('\n'));
   site = join(out, HUB);
+  process.env.SHARE_DATA_DIR = join(out, 'shares');
   server = await start({ data: FIXTURE_DATA, out, serverOut: join(out, '.server'), port: 0, host: '127.0.0.1', log: () => {} });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchChromium();
@@ -247,5 +248,23 @@ describe('server', () => {
     const health = await fetch(`${origin}/api/health`);
     assert.deepEqual(await health.json(), { ok: true });
     assert.equal((await fetch(`${origin}/api/nothing`)).status, 404);
+  });
+
+  test('serves the hub’s ORUK API and the share service', async () => {
+    const meta = await fetch(`${origin}/${HUB}/api/oruk/`);
+    assert.equal(meta.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.equal(meta.headers.get('access-control-allow-origin'), '*');
+    const services = (await (await fetch(`${origin}/${HUB}/api/oruk/services?page=1`)).json()) as { contents: { id: string }[]; total_items: number };
+    assert.ok(services.total_items > 0 && services.contents.length > 0);
+    const one = (await (await fetch(`${origin}/${HUB}/api/oruk/services/${services.contents[0]?.id}`)).json()) as { id: string };
+    assert.equal(one.id, services.contents[0]?.id);
+    const created = await fetch(`${origin}/api/shares`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array([1, 2, 3]),
+    });
+    assert.equal(created.status, 201);
+    const { id } = (await created.json()) as { id: string };
+    assert.deepEqual([...new Uint8Array(await (await fetch(`${origin}/api/shares/${id}`)).arrayBuffer())], [1, 2, 3]);
   });
 });
