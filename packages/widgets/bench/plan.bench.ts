@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
@@ -61,18 +61,7 @@ const bundle = await esbuild.build({
   write: false,
   tsconfig: `${packageDir}tsconfig.json`,
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   // localStorage needs a real origin; serve an empty page from a route.

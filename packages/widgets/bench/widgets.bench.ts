@@ -12,7 +12,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { decodeFeed } from '@townhub/schema/feed';
 import * as esbuild from 'esbuild';
 import MiniSearch from 'minisearch';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import Supercluster from 'supercluster';
 import { presentWidgets } from '../scripts/widgets.ts';
 import { syntheticFeed } from '../src/test/fixtures.ts';
@@ -79,18 +79,7 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await launchChromium();
 try {
   // Feed load to a usable finder, and the longest main-thread task meanwhile (best of three loads).
   const loads: { usable: number; longest: number }[] = [];
