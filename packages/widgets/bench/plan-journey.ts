@@ -9,8 +9,8 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
 import { sampleFeed } from '../src/plan/sample-feed.ts';
+import { launchChromium } from './chromium.ts';
 
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
 const outDir = fileURLToPath(new URL('../../../bench/out/', import.meta.url));

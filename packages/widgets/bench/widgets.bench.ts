@@ -12,10 +12,10 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { decodeFeed } from '@townhub/schema/feed';
 import * as esbuild from 'esbuild';
 import MiniSearch from 'minisearch';
-import { launchChromium } from './chromium.ts';
 import Supercluster from 'supercluster';
 import { presentWidgets } from '../scripts/widgets.ts';
 import { syntheticFeed } from '../src/test/fixtures.ts';
+import { launchChromium } from './chromium.ts';
 
 const COUNT = 20000;
 const dir = fileURLToPath(new URL('../', import.meta.url));
