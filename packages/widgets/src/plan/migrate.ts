@@ -1,8 +1,8 @@
 /**
- * Reads a plan of any version this code knows and brings it up to the current one, validating each version against
- * its own schema on the way. One step per version; every step is tested.
+ * Reads a plan of any version this code knows and brings it up to the current one, checking each version against
+ * its own reader on the way. One step per version; every step is tested.
  */
-import { newId, PLAN_FORMAT, PLAN_VERSION, type Plan, PlanSchema, type PlanV1, PlanV1Schema } from './schema.js';
+import { newId, PLAN_FORMAT, PLAN_VERSION, type Plan, PlanDataError, type PlanV1, type Reader, readPlan, readPlanV1 } from './schema.js';
 
 /** Why a document could not be read as a plan. `message` is written for the person. */
 export class PlanFormatError extends Error {
@@ -32,19 +32,22 @@ function fromV1(old: PlanV1): Plan {
   };
 }
 
-/** For each older version: its schema and the step up to the next version. */
-const STEPS: Record<number, { schema: typeof PlanV1Schema; up: (old: PlanV1) => unknown }> = {
-  1: { schema: PlanV1Schema, up: fromV1 },
+/** For each older version: its reader and the step up to the next version. */
+const STEPS: Record<number, { read: Reader<PlanV1>; up: (old: PlanV1) => unknown }> = {
+  1: { read: readPlanV1, up: fromV1 },
 };
 
-function firstProblem(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const issue = issues[0];
-  if (!issue) return '';
-  const where = issue.path.length ? ` (at ${issue.path.map(String).join('.')})` : '';
-  return `${issue.message}${where}`;
+/** Runs a reader, turning its first problem into a message for the person. */
+function check<T>(read: Reader<T>, data: unknown): T {
+  try {
+    return read(data, '');
+  } catch (error) {
+    if (error instanceof PlanDataError) throw new PlanFormatError('invalid', `This plan is damaged: ${error.message}.`);
+    throw error;
+  }
 }
 
-/** Validates and migrates any known plan version; throws PlanFormatError with a message for the person. */
+/** Checks and migrates any known plan version; throws PlanFormatError with a message for the person. */
 export function migratePlan(data: unknown): Plan {
   const doc = data as { format?: unknown; version?: unknown } | null;
   if (!doc || typeof doc !== 'object' || doc.format !== PLAN_FORMAT) throw new PlanFormatError('not-a-plan', 'This is not a wellness plan.');
@@ -57,12 +60,8 @@ export function migratePlan(data: unknown): Plan {
   while (version < PLAN_VERSION) {
     const step = STEPS[version];
     if (!step) throw new PlanFormatError('invalid', `Plans of version ${version} cannot be read.`);
-    const parsed = step.schema.safeParse(current);
-    if (!parsed.success) throw new PlanFormatError('invalid', `This plan is damaged: ${firstProblem(parsed.error.issues)}.`);
-    current = step.up(parsed.data);
+    current = step.up(check(step.read, current));
     version++;
   }
-  const parsed = PlanSchema.safeParse(current);
-  if (!parsed.success) throw new PlanFormatError('invalid', `This plan is damaged: ${firstProblem(parsed.error.issues)}.`);
-  return parsed.data;
+  return check(readPlan, current);
 }

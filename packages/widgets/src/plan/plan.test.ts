@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { planFileName, planToFileText, readPlanFile } from './file.js';
 import { migratePlan, PlanFormatError } from './migrate.js';
 import { largePlan, samplePlan, sampleV1Plan } from './samples.js';
-import { emptyPlan, PLAN_VERSION } from './schema.js';
+import { emptyPlan, PLAN_VERSION, type Plan } from './schema.js';
 import { createShareLink, decryptPlan, encryptPlan, parseShareFragment, ShareError } from './share-crypto.js';
 import { PlanStore, planKey } from './storage.js';
 
@@ -70,6 +70,40 @@ describe('plan migrations', () => {
     expect(() => migratePlan(null)).to.throw(PlanFormatError);
     expect(() => migratePlan({ format: 'townhub-plan' })).to.throw(PlanFormatError, /no version/);
     expect(() => migratePlan({ ...samplePlan(), goals: 'none' })).to.throw(PlanFormatError, /goals/);
+  });
+
+  // Each rule of the format, broken once: the message names the problem and where it is.
+  for (const [what, change, message] of [
+    ['an empty id', (p: Plan) => (p.goals[0]!.id = ''), /Expected some text \(at goals\.0\.id\)/],
+    ['an over-long goal', (p: Plan) => (p.goals[1]!.text = 'x'.repeat(501)), /at most 500 characters \(at goals\.1\.text\)/],
+    [
+      'an unknown progress',
+      (p: Plan) => ((p.goals[0] as { progress: string }).progress = 'nearly'),
+      /"not-started" or "in-progress" or "done" \(at goals\.0\.progress\)/,
+    ],
+    ['a date in words', (p: Plan) => (p.steps[0]!.due = '10 November'), /YYYY-MM-DD \(at steps\.0\.due\)/],
+    ['a null optional field', (p: Plan) => ((p.steps[0] as { goalId: unknown }).goalId = null), /Expected text \(at steps\.0\.goalId\)/],
+    ['a yes/no that is text', (p: Plan) => ((p.people[0] as { professional: unknown }).professional = 'no'), /true or false \(at people\.0\.professional\)/],
+    ['a fractional answer', (p: Plan) => (p.assessments[0]!.answers[1] = 2.5), /whole number \(at assessments\.0\.answers\.1\)/],
+    ['an unknown measure', (p: Plan) => ((p.assessments[1] as { measure: string }).measure = 'phq9'), /at assessments\.1\.measure/],
+    ['a negative revision', (p: Plan) => (p.revision = -1), /at least 0 \(at revision\)/],
+    ['too many goals', (p: Plan) => (p.goals = Array.from({ length: 501 }, (_, i) => ({ ...p.goals[0]!, id: `g${i}` }))), /at most 500 entries \(at goals\)/],
+    ['a list that is an object', (p: Plan) => ((p as { people: unknown }).people = {}), /Expected a list \(at people\)/],
+    ['an entry that is not an object', (p: Plan) => ((p.assets as unknown[])[0] = 'memory-cafe'), /Expected an object \(at assets\.0\)/],
+  ] as const) {
+    it(`refuses a plan with ${what}, saying where`, () => {
+      const plan = samplePlan();
+      change(plan);
+      expect(() => migratePlan(plan)).to.throw(PlanFormatError, message);
+    });
+  }
+
+  it('drops fields it does not know and keeps absent optional fields absent', () => {
+    const plan = { ...samplePlan(), extra: 'x', goals: [{ id: 'g', text: 'T', progress: 'done', notes: '', colour: 'red' }] };
+    const read = migratePlan(plan);
+    expect(read).not.to.have.property('extra');
+    expect(read.goals).to.deep.equal([{ id: 'g', text: 'T', progress: 'done', notes: '' }]);
+    expect(Object.keys(read.steps[3]!)).not.to.include('due');
   });
 });
 
