@@ -97,9 +97,9 @@ export const styles = css`
   .field--error textarea {
     border-color: var(--_error);
   }
-  /* Date inputs focus an inner field, where some engines skip :focus-visible on the input itself. */
+  /* Date inputs focus inner fields (day, month, year, then the picker button, which matches only :focus-within). */
   :where(input, select, textarea):focus-visible,
-  input[type='date']:focus {
+  input[type='date']:focus-within {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_focus-text);

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { decodeFeed } from '@townhub/schema/feed';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import '../plan-view/define.js';
 import { HubPlanAddEvent } from '../internal/events.js';
@@ -231,6 +231,34 @@ describe('<hub-plan-builder>', () => {
       expect(print.querySelectorAll('input, button, select, textarea')).to.have.length(0);
     } finally {
       await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('shows focus on every stop inside a date input, even under a hostile page style', async () => {
+    const hostile = document.createElement('style');
+    hostile.textContent = '* { outline: none !important; box-shadow: none !important; }';
+    document.head.append(hostile);
+    try {
+      const el = await make();
+      const date = $<HTMLInputElement>(el, '#review-date');
+      const look = () => {
+        const s = getComputedStyle(date);
+        return `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} ${s.boxShadow}`;
+      };
+      const rest = look();
+      $(el, '#review-hint').setAttribute('tabindex', '-1');
+      $(el, '#review-hint').focus();
+      // Day, month, year, then the calendar button: each is a Tab stop inside the one input.
+      const stops: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({ press: 'Tab' });
+        if (el.shadowRoot!.activeElement === date) stops.push(look());
+      }
+      expect(stops.length).to.be.greaterThan(1);
+      for (const stop of stops) expect(stop).not.to.equal(rest);
+      expect(stops[0]).to.contain('solid 3px');
+    } finally {
+      hostile.remove();
     }
   });
 
