@@ -9,12 +9,11 @@ import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { HubPlanChangeEvent } from '../plan/events.js';
 import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
-import { createLiveShare, type LiveShare, LiveShareError, LiveShareList, liveShareLink, pushLiveShare, revokeLiveShare } from '../plan/live-shares.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
-import { createShareLink } from '../plan/share-crypto.js';
 import { PlanStore } from '../plan/storage.js';
 import { renderPlan } from '../plan-view/render-plan.js';
 import { planStyles } from '../plan-view/render-plan.styles.js';
+import type { LiveSharing } from './live-sharing.js';
 import { styles } from './plan-builder.styles.js';
 import { strings } from './strings.js';
 
@@ -72,14 +71,12 @@ export class HubPlanBuilder extends HubElement {
   @state() private query = '';
   @state() private errors: Partial<Record<'goal' | 'step' | 'person' | 'import', string>> = {};
   @state() private share?: { link?: string; error?: string; copied?: boolean };
-  @state() private liveShares: LiveShare[] = [];
-  @state() private live: { error?: string; status?: string; busy?: boolean } = {};
 
   private readonly localize = new LocalizeController(this, strings);
   private store!: PlanStore;
-  private liveList!: LiveShareList;
-  /** Live-share requests run one after another, so each person's ETag is always the latest one. */
-  private liveQueue: Promise<void> = Promise.resolve();
+  /** The "Share with someone" section, loaded when `share-service` is set. */
+  private liveSharing?: Promise<LiveSharing>;
+  private liveSection?: LiveSharing;
   private unsubscribe?: () => void;
 
   private readonly feedTask = new Task(this, {
@@ -100,6 +97,7 @@ export class HubPlanBuilder extends HubElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.openStore();
+    if (this.shareService) void this.loadLiveSharing();
     document.addEventListener(HubPlanAddEvent.eventName, this.onPlanAdd);
   }
 
@@ -112,6 +110,26 @@ export class HubPlanBuilder extends HubElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hub') && changed.get('hub') !== undefined && this.isConnected) this.openStore();
+    if (this.shareService) void this.loadLiveSharing();
+  }
+
+  /** Resolves once the live-sharing section, when there is one, has loaded and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (
+      this.liveSharing &&
+      (await this.liveSharing.then(
+        () => true,
+        () => false,
+      ))
+    )
+      done = await super.getUpdateComplete();
+    return done;
+  }
+
+  private loadLiveSharing(): Promise<LiveSharing> {
+    this.liveSharing ??= import('./live-sharing.js').then((m) => (this.liveSection = new m.LiveSharing(this)));
+    return this.liveSharing;
   }
 
   private openStore(): void {
@@ -119,8 +137,7 @@ export class HubPlanBuilder extends HubElement {
     this.store?.close();
     this.store = new PlanStore(this.hub || 'default');
     this.plan = this.store.load();
-    this.liveList = new LiveShareList(this.hub || 'default');
-    this.liveShares = this.liveList.load();
+    void this.liveSharing?.then((live) => live.open());
     this.unsubscribe = this.store.subscribe((plan) => {
       this.plan = plan;
     });
@@ -144,7 +161,7 @@ export class HubPlanBuilder extends HubElement {
   /** Tells the page about a save and brings every live share up to date. */
   private saved(): void {
     this.emit(new HubPlanChangeEvent({ hub: this.plan.hub, revision: this.plan.revision }));
-    this.updateLiveShares();
+    if (this.shareService) void this.loadLiveSharing().then((live) => live.push());
   }
 
   private edit<C extends Exclude<Collection, 'assets'>>(collection: C, id: string, patch: Partial<Plan[C][number]>): void {
@@ -285,8 +302,8 @@ export class HubPlanBuilder extends HubElement {
   /** Makes a read-only share link for the current plan. */
   async createShareLink(): Promise<string | undefined> {
     try {
-      const viewer = this.shareUrl ? new URL(this.shareUrl, location.href).href : location.href.split('#')[0]!;
-      const link = await createShareLink(this.plan, viewer);
+      const { createShareLink } = await import('../plan/share-crypto.js');
+      const link = await createShareLink(this.plan, this.viewerUrl);
       this.share = { link };
       return link;
     } catch {
@@ -306,117 +323,24 @@ export class HubPlanBuilder extends HubElement {
     }
   }
 
-  private get viewerUrl(): string {
+  /** The page that opens shared plans. */
+  get viewerUrl(): string {
     return this.shareUrl ? new URL(this.shareUrl, location.href).href : location.href.split('#')[0]!;
-  }
-
-  /** Runs live-share work after any already queued; resolves when it is done. */
-  private queueLive(work: () => Promise<void>): Promise<void> {
-    this.liveQueue = this.liveQueue.then(work, work);
-    return this.liveQueue;
   }
 
   /** Resolves when every queued live-share request (create, update, withdraw) has finished. */
   get liveSharesSettled(): Promise<void> {
-    return this.liveQueue;
+    return this.liveSharing?.then((live) => live.settled) ?? Promise.resolve();
   }
 
   /** Gives `label` (e.g. "my sister") their own live link to the plan. Returns the link, or undefined on failure. */
   async shareWith(label: string): Promise<string | undefined> {
-    const t = this.localize.t;
-    const service = this.shareService;
-    let link: string | undefined;
-    await this.queueLive(async () => {
-      this.live = { busy: true };
-      try {
-        const share = await createLiveShare(service, this.plan, label);
-        this.liveShares = [...this.liveList.load(), share];
-        this.liveList.save(this.liveShares);
-        link = liveShareLink(this.viewerUrl, share);
-        this.live = { status: t.liveCreated(label) };
-      } catch (error) {
-        this.live = { error: this.liveProblem(error, t.liveCreateFailed) };
-      }
-    });
-    return link;
+    return (await this.loadLiveSharing()).shareWith(label);
   }
 
   /** Withdraws one live link: the service forgets the plan and the person's view says access was withdrawn. */
   async revokeLiveShare(id: string): Promise<boolean> {
-    const t = this.localize.t;
-    let done = false;
-    await this.queueLive(async () => {
-      const share = this.liveList.load().find((s) => s.id === id);
-      if (!share) return;
-      try {
-        await revokeLiveShare(this.shareService, share);
-        this.liveShares = this.liveList.load().filter((s) => s.id !== id);
-        this.liveList.save(this.liveShares);
-        this.live = { status: t.liveRevoked(share.label) };
-        done = true;
-      } catch (error) {
-        this.live = { error: this.liveProblem(error, t.liveRevokeFailed(share.label)) };
-      }
-    });
-    return done;
-  }
-
-  /** Sends the saved plan to everyone with a live link. Links the service no longer has are dropped from the list. */
-  private updateLiveShares(): void {
-    if (!this.shareService || this.liveList.load().length === 0) return;
-    const t = this.localize.t;
-    void this.queueLive(async () => {
-      const plan = this.plan;
-      const kept: LiveShare[] = [];
-      const problems: string[] = [];
-      for (const share of this.liveList.load()) {
-        try {
-          kept.push(await pushLiveShare(this.shareService, share, plan));
-        } catch (error) {
-          if (error instanceof LiveShareError && error.gone) {
-            problems.push(t.liveGone(share.label));
-          } else {
-            kept.push(share);
-            problems.push(this.liveProblem(error, t.liveUpdateFailed(share.label)));
-          }
-        }
-      }
-      this.liveShares = kept;
-      this.liveList.save(kept);
-      this.live = problems.length ? { error: problems.join(' ') } : {};
-    });
-  }
-
-  private liveProblem(error: unknown, fallback: string): string {
-    const t = this.localize.t;
-    if (!(error instanceof LiveShareError)) return fallback;
-    if (error.failure.reason === 'network') return `${fallback} ${t.liveOffline}`;
-    if (error.failure.reason === 'rate-limited') return `${fallback} ${t.liveBusy}`;
-    return fallback;
-  }
-
-  private async copyLiveLink(share: LiveShare): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(liveShareLink(this.viewerUrl, share));
-      this.live = { status: this.localize.t.liveCopied(share.label) };
-    } catch {
-      this.renderRoot.querySelector<HTMLInputElement>(`#live-link-${share.id}`)?.select();
-    }
-  }
-
-  private onShareWith(event: SubmitEvent): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const input = form.elements.namedItem('label') as HTMLInputElement;
-    const label = input.value.trim();
-    if (!label) {
-      this.live = { error: this.localize.t.liveLabelMissing };
-      input.focus();
-      return;
-    }
-    void this.shareWith(label).then((link) => {
-      if (link) form.reset();
-    });
+    return (await this.loadLiveSharing()).revoke(id);
   }
 
   private downloadSetAside(): void {
@@ -830,55 +754,6 @@ export class HubPlanBuilder extends HubElement {
           : nothing
       }
     </section>
-    ${this.shareService ? this.renderLiveShares(level) : nothing}`;
-  }
-
-  private renderLiveShares(level: number): TemplateResult {
-    const t = this.localize.t;
-    const lang = this.localize.lang;
-    const live = this.live;
-    return html`<section aria-labelledby="live-heading" class="live-shares" part="share">
-      ${this.heading(level, t.liveHeading, 'live-heading')}
-      <p class="hint">${t.liveHint}</p>
-      <form class="live-form" @submit=${this.onShareWith} novalidate>
-        <div class="field">
-          <label for="live-label">${t.liveLabel}</label>
-          <p class="hint" id="live-label-hint">${t.liveLabelHint}</p>
-          <input id="live-label" name="label" autocomplete="off" maxlength="80" aria-describedby="live-label-hint" />
-        </div>
-        <button type="submit" class="hub-button" ?disabled=${live.busy}>${t.liveCreate}</button>
-      </form>
-      ${live.error ? html`<p class="error-message" role="alert">${live.error}</p>` : nothing}
-      <p role="status" class="live-status">${live.status ?? ''}</p>
-      ${
-        this.liveShares.length
-          ? html`<ul class="live-list" aria-label=${t.liveListLabel}>
-              ${this.liveShares.map(
-                (share) => html`<li class="live-item">
-                  <div class="field">
-                    <label for=${`live-link-${share.id}`}>${t.liveLinkFor(share.label)}</label>
-                    <p class="hint" id=${`live-updated-${share.id}`}>${t.liveSentAt(share.updatedAt, lang)}</p>
-                    <input
-                      id=${`live-link-${share.id}`}
-                      readonly
-                      .value=${liveShareLink(this.viewerUrl, share)}
-                      aria-describedby=${`live-updated-${share.id}`}
-                      @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
-                    />
-                  </div>
-                  <div class="buttons">
-                    <button type="button" class="hub-button hub-button--secondary" @click=${() => this.copyLiveLink(share)}>
-                      ${t.copy}<span class="visually-hidden"> ${t.forLabel(share.label)}</span>
-                    </button>
-                    <button type="button" class="hub-button hub-button--secondary" @click=${() => this.revokeLiveShare(share.id)}>
-                      ${t.liveRevoke}<span class="visually-hidden"> ${t.forLabel(share.label)}</span>
-                    </button>
-                  </div>
-                </li>`,
-              )}
-            </ul>`
-          : html`<p class="hint">${t.liveNone}</p>`
-      }
-    </section>`;
+    ${this.shareService ? this.liveSection?.render(level) : nothing}`;
   }
 }
