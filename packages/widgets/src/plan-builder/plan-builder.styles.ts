@@ -176,7 +176,7 @@ export const styles = css`
     display: none;
   }
   @media print {
-    .editor {
+    .print + .editor {
       display: none;
     }
     .print {

@@ -222,6 +222,8 @@ describe('<hub-plan-builder>', () => {
   it('prints the plan as read-only text, without the controls', async () => {
     const el = await make(freshHub());
     await addGoal(el, 'Printed goal');
+    // The printable plan loads on its own once the page is idle, so printing from the browser's menu works too.
+    await waitUntil(() => el.shadowRoot!.querySelector('.print'), 'the printable plan loads when idle');
     try {
       await emulateMedia({ media: 'print' });
       expect(getComputedStyle(editor(el)).display).to.equal('none');

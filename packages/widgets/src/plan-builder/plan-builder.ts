@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { assetPath, type DecodedFeed, decodeFeed, type FeedAsset } from '@townhub/schema/feed';
 import { isSafeUrl } from '@townhub/schema/vocabulary';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, type LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HubPlanAddEvent } from '../internal/events.js';
 import { HubElement } from '../internal/hub-element.js';
@@ -11,8 +11,7 @@ import { HubPlanChangeEvent } from '../plan/events.js';
 import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
 import { PlanStore } from '../plan/storage.js';
-import { renderPlan } from '../plan-view/render-plan.js';
-import { planStyles } from '../plan-view/render-plan.styles.js';
+import type { renderPlan } from '../plan-view/render-plan.js';
 import type { LiveSharing } from './live-sharing.js';
 import { styles } from './plan-builder.styles.js';
 import { strings } from './strings.js';
@@ -43,7 +42,7 @@ type Notice = { message: string; undo?: () => void };
  * @csspart print - The plan as printed.
  */
 export class HubPlanBuilder extends HubElement {
-  static override styles = [...HubElement.styles, focusStyles, buttonStyles, visuallyHidden, planStyles, styles];
+  static override styles = [...HubElement.styles, focusStyles, buttonStyles, visuallyHidden, styles];
 
   /** The hub the plan belongs to: each hub's plan is stored separately on the device. */
   @property() hub = 'default';
@@ -77,6 +76,9 @@ export class HubPlanBuilder extends HubElement {
   /** The "Share with someone" section, loaded when `share-service` is set. */
   private liveSharing?: Promise<LiveSharing>;
   private liveSection?: LiveSharing;
+  /** The printable plan (the read-only view shared with <hub-plan-view>), loaded when the page is idle or on Print. */
+  private printing?: Promise<void>;
+  private renderPrint?: typeof renderPlan;
   private unsubscribe?: () => void;
 
   private readonly feedTask = new Task(this, {
@@ -125,6 +127,34 @@ export class HubPlanBuilder extends HubElement {
     )
       done = await super.getUpdateComplete();
     return done;
+  }
+
+  protected override firstUpdated(): void {
+    const later = globalThis.requestIdleCallback ?? setTimeout;
+    later(() => void this.preparePrint().catch(() => undefined));
+  }
+
+  /** Loads and renders the printable plan; resolves when the plan is ready to print. */
+  async preparePrint(): Promise<void> {
+    this.printing ??= Promise.all([import('../plan-view/render-plan.js'), import('../plan-view/render-plan.styles.js')]).then(
+      ([view, { planStyles }]) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, planStyles]);
+        this.renderPrint = view.renderPlan;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.printing = undefined;
+        throw error;
+      },
+    );
+    await this.printing;
+    await this.updateComplete;
+  }
+
+  private async print(): Promise<void> {
+    // Offline before the printable plan loaded: print the editor rather than nothing.
+    await this.preparePrint().catch(() => undefined);
+    window.print();
   }
 
   private loadLiveSharing(): Promise<LiveSharing> {
@@ -416,7 +446,18 @@ export class HubPlanBuilder extends HubElement {
   override render() {
     const t = this.localize.t;
     const level = Math.min(6, Math.max(1, this.headingLevel));
+    const print = this.renderPrint;
+    // The printable plan comes first so that, once it is there, print styles can hide the editor that follows it.
     return html`
+      ${
+        print
+          ? html`<div class="print" part="print">
+            <div class="heading heading--title">${t.title}</div>
+            <p class="meta">${t.updated(this.plan.updated, this.localize.lang)}</p>
+            ${print(this.plan, t, { lang: this.localize.lang, headingLevel: level + 1, lifeAreaLabel: this.lifeAreaLabel, assetHref: this.assetHref })}
+          </div>`
+          : nothing
+      }
       <div class="editor" part="editor">
         ${this.heading(level, t.title, 'title')} ${this.renderProblems()}
         ${
@@ -429,11 +470,6 @@ export class HubPlanBuilder extends HubElement {
         }
         ${this.renderGoals(level + 1)} ${this.renderSteps(level + 1)} ${this.renderPeople(level + 1)} ${this.renderAssets(level + 1)}
         ${this.renderReview(level + 1)} ${this.renderKeep(level + 1)}
-      </div>
-      <div class="print" part="print">
-        <div class="heading heading--title">${t.title}</div>
-        <p class="meta">${t.updated(this.plan.updated, this.localize.lang)}</p>
-        ${renderPlan(this.plan, t, { lang: this.localize.lang, headingLevel: level + 1, lifeAreaLabel: this.lifeAreaLabel, assetHref: this.assetHref })}
       </div>
     `;
   }
@@ -730,7 +766,7 @@ export class HubPlanBuilder extends HubElement {
       <p class="hint">${t.keepHint}</p>
       <div class="buttons">
         <button type="button" class="hub-button" @click=${this.download}>${t.export}</button>
-        <button type="button" class="hub-button hub-button--secondary" @click=${() => window.print()}>${t.print}</button>
+        <button type="button" class="hub-button hub-button--secondary" @click=${this.print}>${t.print}</button>
         ${this.shareService ? nothing : html`<button type="button" class="hub-button hub-button--secondary" @click=${this.createShareLink}>${t.share}</button>`}
       </div>
       <div class="field ${this.errors.import ? 'field--error' : ''}">
