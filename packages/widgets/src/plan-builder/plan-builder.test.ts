@@ -104,6 +104,17 @@ describe('<hub-plan-builder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fetches the feed from src, and says so when it cannot', async () => {
+    const src = `data:application/json,${encodeURIComponent(JSON.stringify(sampleFeed))}`;
+    const el = await fixture<HubPlanBuilder>(html`<hub-plan-builder hub=${freshHub()} src=${src}></hub-plan-builder>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('#search'), 'the search appears once the feed is in');
+    expect(el.shadowRoot!.querySelector('#new-goal-area')).not.to.equal(null);
+    el.src = '/no-such-feed.json';
+    await waitUntil(() => el.shadowRoot!.querySelector('.warning'), 'a warning when the feed fails');
+    expect(text($(el, '.warning'))).to.contain('could not be loaded');
+    expect(el.shadowRoot!.querySelector('#search')).to.equal(null);
+  });
+
   it('undoes a delete, putting the item back where it was', async () => {
     const el = await make();
     await addGoal(el, 'First');

@@ -1,6 +1,4 @@
-import { Task } from '@lit/task';
-import { assetPath, type DecodedFeed, decodeFeed, type FeedAsset } from '@townhub/schema/feed';
-import { isSafeUrl } from '@townhub/schema/vocabulary';
+import type { DecodedFeed } from '@townhub/schema/feed';
 import { adoptStyles, html, type LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HubPlanAddEvent } from '../internal/events.js';
@@ -18,7 +16,6 @@ import { strings } from './strings.js';
 
 /** Links longer than this may be cut off by some apps, so the person is warned. */
 const LONG_LINK = 2000;
-const MAX_MATCHES = 8;
 
 type Collection = 'goals' | 'steps' | 'people' | 'assets';
 type Notice = { message: string; undo?: () => void };
@@ -81,16 +78,11 @@ export class HubPlanBuilder extends HubElement {
   private renderPrint?: typeof renderPlan;
   private unsubscribe?: () => void;
 
-  private readonly feedTask = new Task(this, {
-    args: () => [this.src, this.feed] as const,
-    task: async ([src, feed], { signal }): Promise<DecodedFeed | undefined> => {
-      if (feed) return feed;
-      if (!src) return undefined;
-      const response = await fetch(src, { signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return decodeFeed(await response.json());
-    },
-  });
+  /** The hub's feed once loaded, with the code that searches and links it (loaded only when there is a feed). */
+  @state() private hubFeed?: { feed: DecodedFeed; tools: typeof import('./hub-feed.js') };
+  @state() private feedFailed = false;
+  private feedTools?: Promise<unknown>;
+  private feedAbort?: AbortController;
 
   private readonly onPlanAdd = (event: HubPlanAddEvent) => {
     this.addAsset(event.detail.assetId, event.detail.name);
@@ -113,19 +105,46 @@ export class HubPlanBuilder extends HubElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hub') && changed.get('hub') !== undefined && this.isConnected) this.openStore();
     if (this.shareService) void this.loadLiveSharing();
+    if (changed.has('src') || changed.has('feed')) this.loadFeed();
+  }
+
+  private loadFeed(): void {
+    this.feedAbort?.abort();
+    const { src, feed } = this;
+    this.feedFailed = false;
+    if (!feed && !src) {
+      this.hubFeed = undefined;
+      return;
+    }
+    const abort = new AbortController();
+    this.feedAbort = abort;
+    const tools = import('./hub-feed.js');
+    this.feedTools = tools;
+    tools
+      .then(async (loaded) => ({ feed: feed ?? (await loaded.fetchFeed(src, abort.signal)), tools: loaded }))
+      .then(
+        (hubFeed) => {
+          if (!abort.signal.aborted) this.hubFeed = hubFeed;
+        },
+        () => {
+          if (abort.signal.aborted) return;
+          this.hubFeed = undefined;
+          this.feedFailed = true;
+        },
+      );
   }
 
   /** Resolves once the live-sharing section, when there is one, has loaded and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (
-      this.liveSharing &&
-      (await this.liveSharing.then(
+    // Parts that load on demand (live sharing, the feed's search) render once their code arrives.
+    for (const loading of [this.liveSharing, this.feedTools]) {
+      const arrived = await loading?.then(
         () => true,
         () => false,
-      ))
-    )
-      done = await super.getUpdateComplete();
+      );
+      if (arrived) done = await super.getUpdateComplete();
+    }
     return done;
   }
 
@@ -391,7 +410,7 @@ export class HubPlanBuilder extends HubElement {
   // Feed helpers
 
   private get loadedFeed(): DecodedFeed | undefined {
-    return this.feedTask.value;
+    return this.hubFeed?.feed;
   }
 
   private lifeAreas(): { id: string; label: string }[] {
@@ -400,27 +419,7 @@ export class HubPlanBuilder extends HubElement {
 
   private lifeAreaLabel = (id: string) => this.loadedFeed?.categories.find((c) => c.id === id)?.label;
 
-  private assetHref = (id: string): string | undefined => {
-    const site = this.loadedFeed?.hub.siteUrl;
-    if (!site) return undefined;
-    try {
-      const href = new URL(assetPath(id), site.endsWith('/') ? site : `${site}/`).href;
-      return /^https?:/.test(href) && isSafeUrl(href) ? href : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  private searchFeed(feed: DecodedFeed): FeedAsset[] {
-    const words = this.query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return [];
-    return feed.assets
-      .filter((a) => {
-        const text = `${a.name} ${a.summary} ${a.organisation ?? ''} ${a.tags ?? ''}`.toLowerCase();
-        return words.every((w) => text.includes(w));
-      })
-      .slice(0, MAX_MATCHES);
-  }
+  private assetHref = (id: string): string | undefined => this.hubFeed?.tools.assetHref(this.hubFeed.feed, id);
 
   // ---------------------------------------------------------------------------
   // Rendering
@@ -681,7 +680,7 @@ export class HubPlanBuilder extends HubElement {
     const t = this.localize.t;
     const feed = this.loadedFeed;
     const inPlan = new Set(this.plan.assets.map((a) => a.id));
-    const matches = feed ? this.searchFeed(feed) : [];
+    const matches = this.hubFeed?.tools.searchFeed(this.hubFeed.feed, this.query) ?? [];
     return html`<section aria-labelledby="assets-heading">
       ${this.heading(level, t.assets, 'assets-heading')}
       <p class="hint">${feed ? t.assetsHint : t.assetsNoFeed}</p>
@@ -700,7 +699,7 @@ export class HubPlanBuilder extends HubElement {
           </ul>`
           : html`<p>${t.noAssets}</p>`
       }
-      ${this.feedTask.error ? html`<p class="warning">${t.feedError}</p>` : nothing}
+      ${this.feedFailed ? html`<p class="warning">${t.feedError}</p>` : nothing}
       ${
         feed
           ? html`<div class="search" role="search">
