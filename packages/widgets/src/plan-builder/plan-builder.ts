@@ -676,11 +676,15 @@ export class HubPlanBuilder extends HubElement {
     </li>`;
   }
 
+  private readonly onSearch = (query: string) => {
+    this.query = query;
+  };
+
+  private readonly onAddFound = (asset: { id: string; name: string }) => this.addAsset(asset.id, asset.name);
+
   private renderAssets(level: number): TemplateResult {
     const t = this.localize.t;
     const feed = this.loadedFeed;
-    const inPlan = new Set(this.plan.assets.map((a) => a.id));
-    const matches = this.hubFeed?.tools.searchFeed(this.hubFeed.feed, this.query) ?? [];
     return html`<section aria-labelledby="assets-heading">
       ${this.heading(level, t.assets, 'assets-heading')}
       <p class="hint">${feed ? t.assetsHint : t.assetsNoFeed}</p>
@@ -700,37 +704,7 @@ export class HubPlanBuilder extends HubElement {
           : html`<p>${t.noAssets}</p>`
       }
       ${this.feedFailed ? html`<p class="warning">${t.feedError}</p>` : nothing}
-      ${
-        feed
-          ? html`<div class="search" role="search">
-            <div class="field">
-              <label for="search">${t.search}</label>
-              <p class="hint" id="search-hint">${t.searchHint}</p>
-              <input id="search" type="search" autocomplete="off" aria-describedby="search-hint" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-            </div>
-            <p class="visually-hidden" role="status">${this.query.trim() ? (matches.length ? t.matches(matches.length) : t.noMatches(this.query.trim())) : ''}</p>
-            ${this.query.trim() && matches.length === 0 ? html`<p>${t.noMatches(this.query.trim())}</p>` : nothing}
-            ${
-              matches.length
-                ? html`<ul class="items">
-                  ${matches.map(
-                    (a) => html`<li class="item item--row">
-                      <span><span class="asset-name">${a.name}</span><br /><span class="meta">${a.summary}</span></span>
-                      ${
-                        inPlan.has(a.id)
-                          ? html`<span class="meta">${t.inPlan}</span>`
-                          : html`<button type="button" class="hub-button hub-button--secondary" @click=${() => this.addAsset(a.id, a.name)}>
-                            ${t.add}<span class="visually-hidden">: ${a.name}</span>
-                          </button>`
-                      }
-                    </li>`,
-                  )}
-                </ul>`
-                : nothing
-            }
-          </div>`
-          : nothing
-      }
+      ${feed ? this.hubFeed?.tools.renderSearch(this.hubFeed.feed, this.localize.t, this.query, this.plan, this.onSearch, this.onAddFound) : nothing}
     </section>`;
   }
 

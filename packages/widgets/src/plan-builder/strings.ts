@@ -1,7 +1,7 @@
-import { strings as viewStrings } from '../plan-view/strings.js';
+import { strings as planStrings } from '../plan-view/plan-strings.js';
 
 const enGB = {
-  ...viewStrings['en-GB'],
+  ...planStrings['en-GB'],
   error: 'Error:',
   goalsHint: 'Write them in your own words. Add as many as you like.',
   goalText: 'What matters to me',
