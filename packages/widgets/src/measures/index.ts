@@ -3,27 +3,47 @@
  * chart all go through here so a score is computed in one place.
  */
 import { ONS4 } from './ons4.js';
-import { SWEMWBS } from './swemwbs.js';
 import type { Measure, MeasureId, MeasureScale, ScoreBand } from './types.js';
 import { UCLA3 } from './ucla3.js';
 
-export { SWEMWBS_METRIC, swemwbsMetric } from './swemwbs.js';
 export type { MeaningfulChange, Measure, MeasureId, MeasureItem, MeasureScale, ResponseOption, ScoreBand } from './types.js';
-export { ONS4, SWEMWBS, UCLA3 };
-
-/** Every measure this package knows, by id. */
-export const MEASURES: Readonly<Record<MeasureId, Measure>> = { ons4: ONS4, ucla3: UCLA3, swemwbs: SWEMWBS };
-
-export const isMeasureId = (id: unknown): id is MeasureId => typeof id === 'string' && Object.hasOwn(MEASURES, id);
+export { ONS4, UCLA3 };
 
 /**
- * The measure with this id if a deployment may use it: measures whose licence needs registration are available only
- * when the deployment lists them in `enabled` (its config says it has registered).
+ * How to get each measure's definition, by id. SWEMWBS is off unless a deployment enables it, so its definition
+ * (and conversion table) loads on first use instead of with every questionnaire.
+ */
+const loaders: Readonly<Record<MeasureId, () => Promise<Measure>>> = {
+  ons4: async () => ONS4,
+  ucla3: async () => UCLA3,
+  swemwbs: async () => (await import('./swemwbs.js')).SWEMWBS,
+};
+const loaded: Partial<Record<MeasureId, Measure>> = { ons4: ONS4, ucla3: UCLA3 };
+
+/** Every measure id this package knows. */
+export const MEASURE_IDS = Object.keys(loaders) as MeasureId[];
+
+export const isMeasureId = (id: unknown): id is MeasureId => typeof id === 'string' && Object.hasOwn(loaders, id);
+
+/** A measure's definition if it has loaded (ONS4 and UCLA-3 always have); see `loadMeasure`. */
+export const loadedMeasure = (id: MeasureId): Measure | undefined => loaded[id];
+
+/** Loads a measure's definition (at once for those already loaded). */
+export async function loadMeasure(id: MeasureId): Promise<Measure> {
+  loaded[id] ??= await loaders[id]();
+  return loaded[id];
+}
+
+/** Every measure's definition, in `MEASURE_IDS` order. */
+export const loadAllMeasures = (): Promise<Measure[]> => Promise.all(MEASURE_IDS.map(loadMeasure));
+
+/**
+ * The measure with this id if a deployment may use it and its definition has loaded: measures whose licence needs
+ * registration are available only when the deployment lists them in `enabled` (its config says it has registered).
  */
 export function availableMeasure(id: string, enabled: readonly string[] = []): Measure | undefined {
-  if (!isMeasureId(id)) return undefined;
-  const measure = MEASURES[id];
-  return !measure.licence.registrationRequired || enabled.includes(id) ? measure : undefined;
+  const measure = isMeasureId(id) ? loaded[id] : undefined;
+  return measure && (!measure.licence.registrationRequired || enabled.includes(id)) ? measure : undefined;
 }
 
 /** True when every item has one of the measure's response values. */

@@ -1,18 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  availableMeasure,
-  bandFor,
-  compareScores,
-  formatScore,
-  isComplete,
-  MEASURES,
-  ONS4,
-  SWEMWBS,
-  SWEMWBS_METRIC,
-  scoreAnswers,
-  swemwbsMetric,
-  UCLA3,
-} from './index.js';
+import { availableMeasure, bandFor, compareScores, formatScore, isComplete, loadAllMeasures, loadMeasure, ONS4, scoreAnswers, UCLA3 } from './index.js';
+import { SWEMWBS, SWEMWBS_METRIC, swemwbsMetric } from './swemwbs.js';
 
 /** The published SWEMWBS conversion table, row by row (raw → metric). */
 const SWEMWBS_TABLE: [number, number][] = [
@@ -115,7 +103,8 @@ describe('SWEMWBS', () => {
     expect(compareScores(scale!, 24.11, 20.73)).to.deep.equal({ change: -3.38, direction: 'worse', meaningful: true });
   });
 
-  it('is off unless a deployment enables it', () => {
+  it('is off unless a deployment enables it', async () => {
+    expect(await loadMeasure('swemwbs')).to.equal(SWEMWBS);
     expect(availableMeasure('swemwbs')).to.equal(undefined);
     expect(availableMeasure('swemwbs', ['swemwbs'])).to.equal(SWEMWBS);
     expect(availableMeasure('ons4')).to.equal(ONS4);
@@ -194,12 +183,8 @@ describe('measure registry', () => {
     expect(formatScore(ONS4.scales[0]!, 7)).to.equal('7');
   });
 
-  it('turns off exactly the measures whose licence needs registration', () => {
-    expect(
-      Object.values(MEASURES)
-        .filter((m) => m.licence.registrationRequired)
-        .map((m) => m.id),
-    ).to.deep.equal(['swemwbs']);
+  it('turns off exactly the measures whose licence needs registration', async () => {
+    expect((await loadAllMeasures()).filter((m) => m.licence.registrationRequired).map((m) => m.id)).to.deep.equal(['swemwbs']);
     expect(SWEMWBS.licence.notice).to.contain('© NHS Health Scotland, University of Warwick and University of Edinburgh, 2008');
   });
 });

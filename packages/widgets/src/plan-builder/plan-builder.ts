@@ -155,7 +155,11 @@ export class HubPlanBuilder extends HubElement {
 
   /** Loads and renders the printable plan; resolves when the plan is ready to print. */
   async preparePrint(): Promise<void> {
-    this.printing ??= Promise.all([import('../plan-view/render-plan.js'), import('../plan-view/render-plan.styles.js')]).then(
+    this.printing ??= Promise.all([
+      import('../plan-view/render-plan.js'),
+      import('../plan-view/render-plan.styles.js'),
+      import('../measures/index.js').then((measures) => measures.loadAllMeasures()),
+    ]).then(
       ([view, { planStyles }]) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, planStyles]);
         this.renderPrint = view.renderPlan;

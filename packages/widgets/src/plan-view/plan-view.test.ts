@@ -95,4 +95,16 @@ describe('<hub-plan-view>', () => {
     expect(toBase64url(new Uint8Array([251, 255]))).to.equal('-_8');
     await expect(el).to.be.accessible();
   });
+
+  it('shows check-ins of every measure, SWEMWBS included (its definition loads on demand)', async () => {
+    const plan = samplePlan();
+    plan.assessments.push({ id: 'a5', measure: 'swemwbs', date: '2026-11-01', answers: [3, 3, 3, 3, 3, 4, 4] });
+    const el = await fixture<HubPlanView>(html`<hub-plan-view .plan=${plan}></hub-plan-view>`);
+    await el.opened;
+    await el.updateComplete;
+    const words = text(el.shadowRoot!);
+    expect(words).to.contain('Short Warwick–Edinburgh Mental Wellbeing Scale (SWEMWBS): answered once, most recently on 1 November 2026.');
+    expect(words).to.contain('Mental wellbeing: 20.73');
+    expect(words).to.contain('Loneliness (UCLA 3-item scale): answered 2 times');
+  });
 });

@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { focusStyles } from '../internal/theme.js';
+import { loadAllMeasures } from '../measures/index.js';
 import { parseLiveShareFragment } from '../plan/live-shares.js';
 import type { Plan } from '../plan/schema.js';
 import { decryptPlan, parseShareFragment, ShareError } from '../plan/share-crypto.js';
@@ -61,23 +62,34 @@ export class HubPlanView extends HubElement {
 
   private readonly opening = new Task(this, {
     args: () => [this.plan, this.link, this.src, this.key, this.hash, this.shareService] as const,
-    task: async ([plan, link, src, key, hash, service], { signal }): Promise<Opened | undefined> => {
-      if (plan) return { plan };
-      const fragment = link ? (link.includes('#') ? link.slice(link.indexOf('#')) : link) : hash;
-      const live = service ? parseLiveShareFragment(fragment) : undefined;
-      if (live) return this.openLive(service, live, signal);
-      if (src) {
-        const fragmentKey = key || new URLSearchParams((link ? new URL(link, location.href).hash : hash).replace(/^#/, '')).get('key') || '';
-        if (!fragmentKey) throw new ShareError(this.localize.t.noLink);
-        const response = await fetch(src, { signal, credentials: 'omit' }).catch(() => undefined);
-        if (!response?.ok) throw new ShareError('This shared plan could not be fetched. It may have been withdrawn, or you may be offline.');
-        return { plan: await decryptPlan(new Uint8Array(await response.arrayBuffer()), fragmentKey) };
-      }
-      const parts = parseShareFragment(fragment);
-      if (!parts) return undefined;
-      return { plan: await decryptPlan(parts.ciphertext, parts.key) };
-    },
+    // Every measure's definition loads alongside, so check-ins with any measure show.
+    task: async (args, { signal }) => (await Promise.all([this.open(...args, signal), loadAllMeasures()]))[0],
   });
+
+  private async open(
+    plan: Plan | undefined,
+    link: string,
+    src: string,
+    key: string,
+    hash: string,
+    service: string,
+    signal: AbortSignal,
+  ): Promise<Opened | undefined> {
+    if (plan) return { plan };
+    const fragment = link ? (link.includes('#') ? link.slice(link.indexOf('#')) : link) : hash;
+    const live = service ? parseLiveShareFragment(fragment) : undefined;
+    if (live) return this.openLive(service, live, signal);
+    if (src) {
+      const fragmentKey = key || new URLSearchParams((link ? new URL(link, location.href).hash : hash).replace(/^#/, '')).get('key') || '';
+      if (!fragmentKey) throw new ShareError(this.localize.t.noLink);
+      const response = await fetch(src, { signal, credentials: 'omit' }).catch(() => undefined);
+      if (!response?.ok) throw new ShareError('This shared plan could not be fetched. It may have been withdrawn, or you may be offline.');
+      return { plan: await decryptPlan(new Uint8Array(await response.arrayBuffer()), fragmentKey) };
+    }
+    const parts = parseShareFragment(fragment);
+    if (!parts) return undefined;
+    return { plan: await decryptPlan(parts.ciphertext, parts.key) };
+  }
 
   /** Fetches a live share's latest version; every way it can fail becomes a ShareError saying what happened. */
   private async openLive(service: string, share: { id: string; key: string }, signal: AbortSignal): Promise<Opened> {

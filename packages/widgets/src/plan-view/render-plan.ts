@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { scoreHistory } from '../measures/history.js';
-import { bandFor, formatScore, MEASURES } from '../measures/index.js';
+import { bandFor, formatScore, loadedMeasure, MEASURE_IDS } from '../measures/index.js';
 import type { Plan } from '../plan/schema.js';
 import type { PlanStrings } from './plan-strings.js';
 
@@ -23,7 +23,7 @@ const words = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replaceAl
 const heading = (level: number, text: string, id?: string) =>
   html`<div class="section-heading" role="heading" aria-level=${Math.min(6, Math.max(1, level))} id=${id ?? nothing}>${text}</div>`;
 
-/** The plan's sections as read-only HTML. */
+/** The plan's sections as read-only HTML. Load every measure first (`loadAllMeasures`) so all check-ins show. */
 export function renderPlan(plan: Plan, t: PlanStrings, options: RenderPlanOptions): TemplateResult {
   const { lang, headingLevel: h } = options;
   const lifeArea = (id: string) => options.lifeAreaLabel?.(id) ?? words(id);
@@ -34,7 +34,8 @@ export function renderPlan(plan: Plan, t: PlanStrings, options: RenderPlanOption
     return href ? html`<a href=${href}>${name}</a>` : name;
   };
 
-  const checkIns = Object.values(MEASURES)
+  const checkIns = MEASURE_IDS.map(loadedMeasure)
+    .filter((measure) => measure !== undefined)
     .map((measure) => ({ measure, history: scoreHistory(measure, plan.assessments) }))
     .filter((m) => m.history.length > 0);
 

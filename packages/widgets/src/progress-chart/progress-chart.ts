@@ -4,7 +4,7 @@ import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { focusStyles, visuallyHidden } from '../internal/theme.js';
 import { type AssessmentRecord, type ScoredResult, scoreHistory } from '../measures/history.js';
-import { bandFor, compareScores, formatScore, isMeasureId, MEASURES, type Measure, type MeasureScale } from '../measures/index.js';
+import { bandFor, compareScores, formatScore, isMeasureId, loadedMeasure, loadMeasure, type Measure, type MeasureScale } from '../measures/index.js';
 import { dayTime, shortDay } from '../plan/dates.js';
 import { PlanStore } from '../plan/storage.js';
 import { styles } from './progress-chart.styles.js';
@@ -51,6 +51,8 @@ export class HubProgressChart extends HubElement {
   private store?: PlanStore;
   private unsubscribe?: () => void;
   private resizeObserver?: ResizeObserver;
+  /** Set while the measure's definition loads (SWEMWBS loads on first use). */
+  private measureLoading?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,6 +73,29 @@ export class HubProgressChart extends HubElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hub') && this.isConnected) this.openStore();
+    if (changed.has('measure')) this.loadDefinition();
+  }
+
+  private loadDefinition(): void {
+    const id = this.measure;
+    if (!isMeasureId(id) || loadedMeasure(id)) return;
+    const loading = loadMeasure(id)
+      .catch(() => undefined)
+      .then(() => {
+        if (this.measureLoading === loading) this.measureLoading = undefined;
+        this.requestUpdate();
+      });
+    this.measureLoading = loading;
+  }
+
+  /** Resolves once the measure's definition, if it was loading, has arrived and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.measureLoading) {
+      await this.measureLoading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private openStore(): void {
@@ -95,8 +120,8 @@ export class HubProgressChart extends HubElement {
   }
 
   override render() {
-    if (!isMeasureId(this.measure)) return nothing;
-    const measure = MEASURES[this.measure];
+    const measure = isMeasureId(this.measure) ? loadedMeasure(this.measure) : undefined;
+    if (!measure) return nothing;
     const history = scoreHistory(measure, this.assessments ?? this.stored);
     if (history.length === 0) return html`<p class="summary">${this.localize.t.noResults}</p>`;
     return measure.scales.map((scale) => this.renderScale(measure, scale, history));

@@ -4,7 +4,17 @@ import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { changeSincePrevious, scoreHistory } from '../measures/history.js';
-import { availableMeasure, bandFor, formatScore, type Measure, type MeasureScale, scoreAnswers } from '../measures/index.js';
+import {
+  availableMeasure,
+  bandFor,
+  formatScore,
+  isMeasureId,
+  loadedMeasure,
+  loadMeasure,
+  type Measure,
+  type MeasureScale,
+  scoreAnswers,
+} from '../measures/index.js';
 import { HubAssessmentCompleteEvent, HubPlanChangeEvent } from '../plan/events.js';
 import { type Assessment, localDay, newId } from '../plan/schema.js';
 import { PlanStore } from '../plan/storage.js';
@@ -58,6 +68,8 @@ export class HubSelfAssessment extends HubElement {
   private readonly localize = new LocalizeController(this, strings);
   private store?: PlanStore;
   private unsubscribe?: () => void;
+  /** Set while the measure's definition loads (SWEMWBS loads on first use). */
+  private measureLoading?: Promise<void>;
 
   /** The measure shown, or undefined when it is unknown or not enabled here. */
   get activeMeasure(): Measure | undefined {
@@ -76,7 +88,32 @@ export class HubSelfAssessment extends HubElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hub') && this.isConnected && changed.get('hub') !== undefined) this.openStore();
-    if (changed.has('measure')) this.reset();
+    if (changed.has('measure')) {
+      this.reset();
+      this.loadDefinition();
+    }
+  }
+
+  private loadDefinition(): void {
+    const id = this.measure;
+    if (!isMeasureId(id) || loadedMeasure(id)) return;
+    const loading = loadMeasure(id)
+      .catch(() => undefined)
+      .then(() => {
+        if (this.measureLoading === loading) this.measureLoading = undefined;
+        this.requestUpdate();
+      });
+    this.measureLoading = loading;
+  }
+
+  /** Resolves once the measure's definition, if it was loading, has arrived and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.measureLoading) {
+      await this.measureLoading;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private openStore(): void {
@@ -157,7 +194,7 @@ export class HubSelfAssessment extends HubElement {
 
   override render() {
     const measure = this.activeMeasure;
-    if (!measure) return html`<p>${this.localize.t.unavailable}</p>`;
+    if (!measure) return this.measureLoading ? nothing : html`<p>${this.localize.t.unavailable}</p>`;
     return this.result ? this.renderResults(measure, this.result) : this.renderForm(measure);
   }
 
