@@ -1,12 +1,11 @@
 import { Task } from '@lit/task';
-import { fetchShare } from '@townhub/share-service/client';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { focusStyles } from '../internal/theme.js';
 import { loadAllMeasures } from '../measures/index.js';
-import { parseLiveShareFragment } from '../plan/live-shares.js';
+import { parseLiveShareFragment } from '../plan/live-share-link.js';
 import type { Plan } from '../plan/schema.js';
 import { decryptPlan, parseShareFragment, ShareError } from '../plan/share-crypto.js';
 import { styles } from './plan-view.styles.js';
@@ -94,6 +93,8 @@ export class HubPlanView extends HubElement {
   /** Fetches a live share's latest version; every way it can fail becomes a ShareError saying what happened. */
   private async openLive(service: string, share: { id: string; key: string }, signal: AbortSignal): Promise<Opened> {
     const t = this.localize.t;
+    // The share service's client loads only for live links.
+    const { fetchShare } = await import('@townhub/share-service/client');
     const fetched = await fetchShare(service, share.id, { signal });
     if (!fetched.ok) {
       const reason = fetched.reason;

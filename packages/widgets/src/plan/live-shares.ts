@@ -11,6 +11,8 @@ import type { Plan } from './schema.js';
 import { encryptPlan } from './share-crypto.js';
 import type { KeyValueStorage } from './storage.js';
 
+export { LIVE_SHARE_PARAM, liveShareLink, parseLiveShareFragment } from './live-share-link.js';
+
 /** One person's live link, as the owner keeps it. */
 export interface LiveShare {
   /** Who it is for, in the person's words ("my sister"). */
@@ -24,23 +26,6 @@ export interface LiveShare {
   key: string;
   /** When the service last stored a version for this person (ISO 8601). */
   updatedAt: string;
-}
-
-/** The fragment parameter a live share link carries: `#share=<id>.<key>`. */
-export const LIVE_SHARE_PARAM = 'share';
-
-/** The link a person opens: the viewer page with the share's id and key in the fragment. */
-export function liveShareLink(viewerUrl: string, share: Pick<LiveShare, 'id' | 'key'>): string {
-  const url = new URL(viewerUrl);
-  url.hash = `${LIVE_SHARE_PARAM}=${share.id}.${share.key}`;
-  return url.href;
-}
-
-/** Reads `#share=<id>.<key>`; undefined when the fragment has none or it is malformed. */
-export function parseLiveShareFragment(hash: string): { id: string; key: string } | undefined {
-  const value = new URLSearchParams(hash.replace(/^#/, '')).get(LIVE_SHARE_PARAM);
-  const match = value === null ? null : /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(value);
-  return match ? { id: match[1]!, key: match[2]! } : undefined;
 }
 
 /** Why a live share call failed. `gone` means the service no longer has it (withdrawn or expired). */
