@@ -1,5 +1,4 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import type { DecodedFeed, FeedAsset, FeedPlace } from '@townhub/schema/feed';
+import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
 import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -9,6 +8,7 @@ import { distanceKm } from '../internal/geo.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { TIME_OF_DAY } from '../internal/schedule.js';
+import { sortInSlices } from '../internal/tasks.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-finder.styles.js';
 import {
@@ -30,6 +30,8 @@ interface Prepared {
   feed: DecodedFeed;
   index: SearchIndex;
   descendants: Map<string, Set<string>>;
+  /** Each category label's words, for suggestions. */
+  labelWords: string[][];
   /** Position of each asset in name order. */
   nameRank: Int32Array;
   /** Asset positions in name order. */
@@ -42,24 +44,36 @@ interface Suggestion {
   value: string;
 }
 
-const MILES = [1, 2, 5, 10];
 const KM_PER_MILE = 1.609344;
+const MILES = [1, 2, 5, 10];
+/** Packs a sort key above an asset's name rank (ranks stay below 2^21). */
+const RANK = 2 ** 21;
 
+/** Indexes a decoded feed in slices (no long task), and sorts the names once. */
 async function prepare(feed: DecodedFeed, signal: AbortSignal): Promise<Prepared> {
   const byId = new Map(feed.categories.map((c) => [c.id, c]));
   // A narrow category is found by its broad parent's words too ("safety" finds "domestic abuse").
   const labels = new Map(feed.categories.map((c) => [c.id, `${c.label} ${c.parent ? (byId.get(c.parent)?.label ?? '') : ''}`]));
   const index = await SearchIndex.build(feed.assets, labels, signal);
-  // Plain lower-case keys: a collator over 20,000 names would block input for a long moment.
+  // Plain lower-case keys: a collator over 20,000 names would take far longer.
   const keys = feed.assets.map((a) => a.name.toLowerCase());
-  const order = Array.from(keys.keys()).sort((a, b) =>
-    (keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : a - b,
+  const order = await sortInSlices(
+    Array.from(keys.keys()),
+    (a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : a - b),
+    signal,
   );
   const nameRank = new Int32Array(order.length);
   order.forEach((assetIndex, rank) => {
     nameRank[assetIndex] = rank;
   });
-  return { feed, index, descendants: categoryDescendants(feed.categories), nameRank, nameOrder: Int32Array.from(order) };
+  return {
+    feed,
+    index,
+    descendants: categoryDescendants(feed.categories),
+    labelWords: feed.categories.map((c) => tokenize(c.label)),
+    nameRank,
+    nameOrder: Int32Array.from(order),
+  };
 }
 
 /**
@@ -111,7 +125,9 @@ export class HubAssetFinder extends HubElement {
   @property({ attribute: false }) now?: Date;
 
   @state() private filters: FilterState = emptyFilters();
-  @state() private resultIndices: number[] = [];
+  @state() private prepared?: Prepared;
+  @state() private failed = false;
+  @state() private resultIndices: Int32Array = new Int32Array(0);
   @state() private shown = 0;
   @state() private suggestions: Suggestion[] = [];
   @state() private activeSuggestion = -1;
@@ -125,33 +141,20 @@ export class HubAssetFinder extends HubElement {
 
   private readonly localize = new LocalizeController(this, strings);
   private distances?: Float64Array;
-  /** The prepared feed the results were last computed for. */
-  private prepared?: Prepared;
+  private loading?: AbortController;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
   private sentinelObserver?: IntersectionObserver;
 
-  private readonly data = new Task(this, {
-    args: () => [this.src, this.feed] as const,
-    task: async ([src, feed], { signal }) => {
-      const decoded = feed ?? (src ? await fetchFeed(src, signal) : undefined);
-      return decoded ? prepare(decoded, signal) : initialState;
-    },
-    onError: (error) => {
-      if ((error as Error)?.name === 'AbortError') return;
-      this.emit(new HubFeedErrorEvent({ message: error instanceof Error ? error.message : String(error) }));
-    },
-  });
-
   /** The loaded feed, once ready. */
   get loadedFeed(): DecodedFeed | undefined {
-    return this.data.value?.feed;
+    return this.prepared?.feed;
   }
 
   /** The current results, in display order. */
   get results(): FeedAsset[] {
-    const assets = this.data.value?.feed.assets ?? [];
-    return this.resultIndices.map((i) => assets[i] as FeedAsset);
+    const assets = this.prepared?.feed.assets ?? [];
+    return Array.from(this.resultIndices, (i) => assets[i] as FeedAsset);
   }
 
   /** The current search and filters. */
@@ -176,7 +179,7 @@ export class HubAssetFinder extends HubElement {
 
   /** Loads the feed again after a failure. */
   retry(): void {
-    void this.data.run();
+    void this.load();
   }
 
   override connectedCallback(): void {
@@ -191,6 +194,27 @@ export class HubAssetFinder extends HubElement {
     this.sentinelObserver?.disconnect();
     clearTimeout(this.announceTimer);
     clearTimeout(this.urlTimer);
+  }
+
+  /** Fetches (or takes) the feed and prepares it; a newer load aborts this one. */
+  private async load() {
+    this.loading?.abort();
+    this.loading = new AbortController();
+    const { signal } = this.loading;
+    const { src, feed } = this;
+    this.prepared = undefined;
+    this.failed = false;
+    try {
+      const decoded = feed ?? (src ? await fetchFeed(src, signal) : undefined);
+      if (decoded) {
+        const prepared = await prepare(decoded, signal);
+        if (!signal.aborted) this.prepared = prepared;
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      this.failed = true;
+      this.emit(new HubFeedErrorEvent({ message: error instanceof Error ? error.message : String(error) }));
+    }
   }
 
   private readonly readUrl = () => {
@@ -209,9 +233,9 @@ export class HubAssetFinder extends HubElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const prepared = this.data.value;
-    if (prepared && prepared !== this.prepared) {
-      this.prepared = prepared;
+    if (changed.has('src') || changed.has('feed')) void this.load();
+    const prepared = this.prepared;
+    if (changed.has('prepared' as keyof HubAssetFinder) && prepared) {
       this.distances = undefined;
       this.updateOrigin();
       this.computeResults();
@@ -220,10 +244,10 @@ export class HubAssetFinder extends HubElement {
     if (changed.has('filters' as keyof HubAssetFinder)) {
       const before = changed.get('filters' as keyof HubAssetFinder) as FilterState | undefined;
       if (!before || before.near !== this.filters.near) this.updateOrigin();
-      if (this.data.value) this.computeResults();
+      if (prepared) this.computeResults();
       if (this.syncUrl && before) this.writeUrl();
     }
-    if (changed.has('origin' as keyof HubAssetFinder) && this.data.value) {
+    if (changed.has('origin' as keyof HubAssetFinder) && prepared) {
       this.computeDistances();
       this.computeResults();
     }
@@ -246,90 +270,75 @@ export class HubAssetFinder extends HubElement {
   // ---------------------------------------------------------------------------
   // Searching
 
-  private place(name: string): FeedPlace | undefined {
-    return this.data.value?.feed.hub.places.find((p) => p.name === name);
-  }
-
   /** Sets the origin for a named place; my-location and postcode set it when they resolve. */
   private updateOrigin() {
     const near = this.filters.near;
     if (near === 'my-location' || near === 'postcode') return;
-    const place = near ? this.place(near) : undefined;
+    const place = near ? this.prepared?.feed.hub.places.find((p) => p.name === near) : undefined;
     const origin = place ? { lat: place.lat, lng: place.lng } : undefined;
     if (origin?.lat !== this.origin?.lat || origin?.lng !== this.origin?.lng) this.origin = origin;
-    else if (this.data.value && !this.distances && origin) this.computeDistances();
+    else if (this.prepared && !this.distances && origin) this.computeDistances();
   }
 
   private computeDistances() {
-    const assets = this.data.value?.feed.assets ?? [];
     const origin = this.origin;
-    if (!origin) {
-      this.distances = undefined;
-      return;
-    }
-    const out = new Float64Array(assets.length);
-    assets.forEach((asset, i) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (const point of asset.points) best = Math.min(best, distanceKm(origin, point));
-      out[i] = best;
-    });
-    this.distances = out;
+    this.distances = origin
+      ? Float64Array.from(this.prepared?.feed.assets ?? [], (asset) => Math.min(Number.POSITIVE_INFINITY, ...asset.points.map((p) => distanceKm(origin, p))))
+      : undefined;
   }
 
   /** Runs the search and filters; the hot path on every keystroke. */
   private computeResults() {
-    const prepared = this.data.value;
+    const prepared = this.prepared;
     if (!prepared) return;
     const { assets } = prepared.feed;
     const f = this.filters;
     if (this.origin && !this.distances) this.computeDistances();
     const distances = this.origin ? this.distances : undefined;
-    const test = prepareFilter(f, { descendants: prepared.descendants, now: this.now ?? new Date(), distances });
-    const hits = prepared.index.search(f.q);
-    const out: number[] = [];
-    if (hits) {
-      for (const hit of hits) if (test(assets[hit.index] as FeedAsset, hit.index)) out.push(hit.index);
-    } else {
-      // No keywords: walk the assets in name order, so no sort is needed.
-      for (const i of prepared.nameOrder) if (test(assets[i] as FeedAsset, i)) out.push(i);
+    const ranked = prepared.index.rank(f.q);
+    // No keywords: the assets in name order, so no sort is needed.
+    let out = ranked ?? prepared.nameOrder;
+    if (activeFilters(f).length > 0) {
+      const test = prepareFilter(f, { descendants: prepared.descendants, now: this.now ?? new Date(), distances });
+      out = out.filter((i) => test(assets[i] as FeedAsset, i));
     }
     const rank = prepared.nameRank;
-    if (f.sort === 'distance' && distances) {
-      out.sort((a, b) => (distances[a] as number) - (distances[b] as number) || (rank[a] as number) - (rank[b] as number));
-    } else if (f.sort === 'name' && hits) {
-      out.sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    if ((f.sort === 'distance' && distances) || (f.sort === 'name' && ranked)) {
+      // Native numeric sorts of packed keys: distance in metres (or name rank alone), then name rank.
+      const keys = Float64Array.from(out, (i) => {
+        const d = distances?.[i] as number;
+        return (f.sort === 'name' ? 0 : Number.isFinite(d) ? Math.round(d * 1000) : 1e9) * RANK + (rank[i] as number);
+      }).sort();
+      out = Int32Array.from(keys, (key) => prepared.nameOrder[key % RANK] as number);
     }
     this.resultIndices = out;
     this.shown = Math.min(out.length, this.pageSize);
-    this.suggestions = this.suggest(hits);
+    this.suggestions = this.suggest(ranked);
     this.activeSuggestion = -1;
     this.scheduleAnnouncement();
-    this.emit(new HubResultsChangeEvent({ ids: out.map((i) => (assets[i] as FeedAsset).id), total: assets.length }));
+    this.emit(new HubResultsChangeEvent({ ids: Array.from(out, (i) => (assets[i] as FeedAsset).id), total: assets.length }));
   }
 
-  private suggest(hits: { index: number }[] | undefined): Suggestion[] {
-    const prepared = this.data.value;
+  private suggest(ranked: Int32Array | undefined): Suggestion[] {
+    const prepared = this.prepared;
     const words = tokenize(this.filters.q);
-    if (!prepared || !hits || words.length === 0 || this.filters.q.trim().length < 2) return [];
+    if (!prepared || !ranked || words.length === 0 || this.filters.q.trim().length < 2) return [];
     const t = this.localize.t;
-    const categories = prepared.feed.categories
-      .filter((c) => !this.filters.categories.includes(c.id))
-      .filter((c) => {
-        const label = tokenize(c.label);
-        return words.every((w) => label.some((l) => l.startsWith(w)));
-      })
-      .slice(0, 2)
-      .map((c) => ({ label: t.suggestionCategory(c.label), kind: 'category' as const, value: c.id }));
+    const suggestions: Suggestion[] = [];
+    prepared.feed.categories.forEach((c, i) => {
+      const label = prepared.labelWords[i] as string[];
+      if (suggestions.length < 2 && !this.filters.categories.includes(c.id) && words.every((w) => label.some((l) => l.startsWith(w)))) {
+        suggestions.push({ label: t.suggestionCategory(c.label), kind: 'category', value: c.id });
+      }
+    });
     const seen = new Set<string>();
-    const names: Suggestion[] = [];
-    for (const hit of hits) {
-      const name = (prepared.feed.assets[hit.index] as FeedAsset).name;
-      if (seen.has(name)) continue;
+    for (const i of ranked) {
+      if (suggestions.length >= 6) break;
+      const name = (prepared.feed.assets[i] as FeedAsset).name;
+      if (!seen.has(name)) suggestions.push({ label: name, kind: 'asset', value: name });
       seen.add(name);
-      names.push({ label: name, kind: 'asset', value: name });
-      if (names.length + categories.length >= 6) break;
     }
-    return [...categories, ...names];
+    return suggestions;
   }
 
   /** Announces the count once typing pauses, so a screen reader is not interrupted on every key. */
@@ -337,9 +346,8 @@ export class HubAssetFinder extends HubElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const t = this.localize.t;
-      const total = this.data.value?.feed.assets.length ?? 0;
       const n = this.resultIndices.length;
-      this.announcement = n === 0 ? t.noResults : t.results(n, total);
+      this.announcement = n === 0 ? t.noResults : t.results(n, this.prepared?.feed.assets.length ?? 0);
     }, 700);
   }
 
@@ -454,17 +462,38 @@ export class HubAssetFinder extends HubElement {
   // ---------------------------------------------------------------------------
   // Rendering
 
-  private toggle<K extends 'categories' | 'kinds' | 'access'>(key: K, value: FilterState[K][number], on: boolean) {
-    const list = this.filters[key] as string[];
-    this.setFilters({ [key]: on ? [...list, value] : list.filter((v) => v !== value) } as Partial<FilterState>);
+  /** One handler for every named filter control: checkbox lists toggle a value, other checkboxes are on or off. */
+  private onFilterChange(event: Event) {
+    const el = event.target as HTMLInputElement;
+    const key = el.name as keyof FilterState;
+    if (!key) return;
+    const current = this.filters[key];
+    let value: unknown = el.value;
+    if (Array.isArray(current)) value = el.checked ? [...current, el.value] : current.filter((v) => v !== el.value);
+    else if (el.type === 'checkbox') value = el.checked;
+    else if (key === 'within') value = Number(el.value);
+    this.setFilters({ [key]: value });
   }
 
-  private checkbox(key: 'categories' | 'kinds' | 'access', value: string, label: string) {
-    const id = `${key}-${value}`;
-    return html`<div class="check">
-      <input type="checkbox" id=${id} .checked=${(this.filters[key] as string[]).includes(value)} @change=${(e: Event) => this.toggle(key, value as never, (e.target as HTMLInputElement).checked)} />
-      <label for=${id}>${label}</label>
-    </div>`;
+  private check(name: string, id: string, label: string, checked: boolean, value = '') {
+    return html`<div class="check"><input type="checkbox" id=${id} name=${name} .value=${value} .checked=${checked} /><label for=${id}>${label}</label></div>`;
+  }
+
+  private checks(key: 'categories' | 'kinds' | 'access', legend: string, values: readonly (readonly [string, string])[]) {
+    const on = this.filters[key] as string[];
+    return html`<fieldset><legend>${legend}</legend><div class="checks">${values.map(([value, label]) => this.check(key, `${key}-${value}`, label, on.includes(value), value))}</div></fieldset>`;
+  }
+
+  /** A labelled select; options are [value, label, disabled?]. */
+  private select(id: string, label: string, options: (readonly [string | number, string, boolean?])[], current: string | number, extra: unknown = nothing) {
+    return html`<div class="field ${id === 'sort' ? 'sort' : ''}"><label for=${id}>${label}</label><select id=${id} name=${id === 'near' ? '' : id} ?disabled=${id === 'within' && !this.filters.near} @change=${id === 'near' ? this.onNearChange : nothing}>
+      ${options.map(([value, text, disabled]) => html`<option value=${value} ?selected=${value === current} ?disabled=${!!disabled}>${text}</option>`)}${extra}
+    </select></div>`;
+  }
+
+  private clearButton() {
+    const f = this.filters;
+    return html`<button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters({ ...emptyFilters(), q: f.q, sort: f.sort })}>${this.localize.t.clearFilters}</button>`;
   }
 
   private renderSearch() {
@@ -498,16 +527,7 @@ export class HubAssetFinder extends HubElement {
         <ul id="suggestions" role="listbox" aria-label=${t.suggestions} ?hidden=${!open}>
           ${this.suggestions.map(
             (s, i) =>
-              html`<li
-                id="suggestion-${i}"
-                role="option"
-                class=${s.kind}
-                aria-selected=${i === this.activeSuggestion ? 'true' : 'false'}
-                @mousedown=${(e: Event) => e.preventDefault()}
-                @click=${() => this.choose(s)}
-              >
-                ${s.label}
-              </li>`,
+              html`<li id="suggestion-${i}" role="option" class=${s.kind} aria-selected=${i === this.activeSuggestion ? 'true' : 'false'} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.choose(s)}>${s.label}</li>`,
           )}
         </ul>
       </div>
@@ -519,46 +539,30 @@ export class HubAssetFinder extends HubElement {
     const t = this.localize.t;
     const f = this.filters;
     const active = activeFilters(f).length;
-    const places = prepared.feed.hub.places;
+    const within = MILES.map((m) => [Math.round(m * KM_PER_MILE * 1000) / 1000, t.withinMiles(m)] as const);
     return html`<details part="filters" class="filters">
       <summary>${t.filtersActive(active)}</summary>
       <div class="filter-body">
-        <fieldset>
-          <legend>${t.categories}</legend>
-          <div class="checks">${prepared.feed.categories.map((c) => this.checkbox('categories', c.id, c.label))}</div>
-        </fieldset>
-        <fieldset>
-          <legend>${t.kind}</legend>
-          <div class="checks">${ASSET_KINDS.map((k) => this.checkbox('kinds', k, t.kinds[k]))}</div>
-        </fieldset>
+        ${this.checks(
+          'categories',
+          t.categories,
+          prepared.feed.categories.map((c) => [c.id, c.label]),
+        )}
+        ${this.checks(
+          'kinds',
+          t.kind,
+          ASSET_KINDS.map((k) => [k, t.kinds[k]]),
+        )}
         <fieldset>
           <legend>${t.when}</legend>
           <div class="row">
-            <div class="field">
-              <label for="day">${t.day}</label>
-              <select id="day" @change=${(e: Event) => this.setFilters({ day: (e.target as HTMLSelectElement).value as FilterState['day'] })}>
-                <option value="" ?selected=${!f.day}>${t.anyDay}</option>
-                ${DAYS.map((d) => html`<option value=${d} ?selected=${f.day === d}>${t.days[d]}</option>`)}
-              </select>
-            </div>
-            <div class="field">
-              <label for="time">${t.timeOfDay}</label>
-              <select id="time" @change=${(e: Event) => this.setFilters({ time: (e.target as HTMLSelectElement).value as FilterState['time'] })}>
-                <option value="" ?selected=${!f.time}>${t.anyTime}</option>
-                ${Object.keys(TIME_OF_DAY).map((k) => html`<option value=${k} ?selected=${f.time === k}>${t.times[k as keyof typeof t.times]}</option>`)}
-              </select>
-            </div>
+            ${this.select('day', t.day, [['', t.anyDay], ...DAYS.map((d) => [d, t.days[d]] as const)], f.day)}
+            ${this.select('time', t.timeOfDay, [['', t.anyTime], ...Object.keys(TIME_OF_DAY).map((k) => [k, t.times[k as keyof typeof t.times]] as const)], f.time)}
           </div>
-          <div class="check">
-            <input type="checkbox" id="open-now" .checked=${f.openNow} @change=${(e: Event) => this.setFilters({ openNow: (e.target as HTMLInputElement).checked })} />
-            <label for="open-now">${t.openNow}</label>
-          </div>
+          ${this.check('openNow', 'open-now', t.openNow, f.openNow)}
         </fieldset>
         <div class="row">
-          <div class="check">
-            <input type="checkbox" id="free" .checked=${f.free} @change=${(e: Event) => this.setFilters({ free: (e.target as HTMLInputElement).checked })} />
-            <label for="free">${t.freeOnly}</label>
-          </div>
+          ${this.check('free', 'free', t.freeOnly, f.free)}
           <div class="field">
             <label for="age">${t.age}</label>
             <p id="age-hint" class="hint">${t.ageHint}</p>
@@ -577,31 +581,32 @@ export class HubAssetFinder extends HubElement {
               }}
             />
           </div>
-          <div class="field">
-            <label for="referral">${t.referral}</label>
-            <select id="referral" @change=${(e: Event) => this.setFilters({ referral: (e.target as HTMLSelectElement).value as FilterState['referral'] })}>
-              <option value="" ?selected=${!f.referral}>${t.referralAny}</option>
-              <option value="self" ?selected=${f.referral === 'self'}>${t.referralSelf}</option>
-              <option value="referral" ?selected=${f.referral === 'referral'}>${t.referralNeeded}</option>
-            </select>
-          </div>
+          ${this.select(
+            'referral',
+            t.referral,
+            [
+              ['', t.referralAny],
+              ['self', t.referralSelf],
+              ['referral', t.referralNeeded],
+            ],
+            f.referral,
+          )}
         </div>
-        <fieldset>
-          <legend>${t.accessibilityLegend}</legend>
-          <div class="checks">${ACCESSIBILITY_FEATURES.map((a) => this.checkbox('access', a, t.accessibility[a]))}</div>
-        </fieldset>
+        ${this.checks(
+          'access',
+          t.accessibilityLegend,
+          ACCESSIBILITY_FEATURES.map((a) => [a, t.accessibility[a]]),
+        )}
         <fieldset>
           <legend>${t.distance}</legend>
           <div class="row">
-            <div class="field">
-              <label for="near">${t.near}</label>
-              <select id="near" @change=${this.onNearChange}>
-                <option value="" ?selected=${!f.near}>${t.nowhere}</option>
-                ${places.map((p) => html`<option value=${p.name} ?selected=${f.near === p.name}>${p.name}</option>`)}
-                <option value="my-location" ?selected=${f.near === 'my-location'}>${t.myLocation}</option>
-                ${this.geocoder ? html`<option value="postcode" ?selected=${f.near === 'postcode'}>${t.postcode}</option>` : nothing}
-              </select>
-            </div>
+            ${this.select(
+              'near',
+              t.near,
+              [['', t.nowhere], ...prepared.feed.hub.places.map((p) => [p.name, p.name] as const), ['my-location', t.myLocation]],
+              f.near,
+              this.geocoder ? html`<option value="postcode" ?selected=${f.near === 'postcode'}>${t.postcode}</option>` : nothing,
+            )}
             ${
               f.near === 'postcode' && this.geocoder
                 ? html`<div class="field">
@@ -613,22 +618,11 @@ export class HubAssetFinder extends HubElement {
                 </div>`
                 : nothing
             }
-            <div class="field">
-              <label for="within">${t.within}</label>
-              <select id="within" ?disabled=${!f.near} @change=${(e: Event) => this.setFilters({ within: Number((e.target as HTMLSelectElement).value) })}>
-                <option value="0" ?selected=${!f.within}>${t.anyDistance}</option>
-                ${MILES.map((m) => {
-                  const km = Math.round(m * KM_PER_MILE * 1000) / 1000;
-                  return html`<option value=${km} ?selected=${Math.abs(f.within - km) < 0.01}>${t.withinMiles(m)}</option>`;
-                })}
-              </select>
-            </div>
+            ${this.select('within', t.within, [[0, t.anyDistance], ...within], within.find(([km]) => Math.abs(f.within - km) < 0.01)?.[0] ?? 0)}
           </div>
           <p class="message" role="status">${this.locationMessage}</p>
         </fieldset>
-        <button type="button" class="hub-button hub-button--link" ?hidden=${active === 0} @click=${() => this.setFilters({ ...emptyFilters(), q: f.q, sort: f.sort })}>
-          ${t.clearFilters}
-        </button>
+        ${active ? this.clearButton() : nothing}
       </div>
     </details>`;
   }
@@ -637,20 +631,17 @@ export class HubAssetFinder extends HubElement {
     const t = this.localize.t;
     const f = this.filters;
     const relax = activeFilters(f);
+    const item = (label: string, patch: Partial<FilterState>) =>
+      html`<li><button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters(patch)}>${label}</button></li>`;
     return html`<div class="empty">
       <p><strong>${t.noResults}</strong></p>
       ${
         relax.length || f.q
           ? html`<p>${t.relaxHeading}</p>
             <ul class="relax">
-              ${f.q ? html`<li><button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters({ q: '' })}>${t.clearSearch(f.q)}</button></li>` : nothing}
-              ${relax.map(
-                (key) =>
-                  html`<li><button type="button" class="hub-button hub-button--link" @click=${() => {
-                    this.filters = withoutFilter(f, key);
-                  }}>${t.relax[key] ?? key}</button></li>`,
-              )}
-              ${relax.length > 1 ? html`<li><button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters({ ...emptyFilters(), q: f.q, sort: f.sort })}>${t.clearFilters}</button></li>` : nothing}
+              ${f.q ? item(t.clearSearch(f.q), { q: '' }) : nothing}
+              ${relax.map((key) => item(t.relax[key] ?? key, withoutFilter(f, key)))}
+              ${relax.length > 1 ? html`<li>${this.clearButton()}</li>` : nothing}
             </ul>`
           : nothing
       }
@@ -660,47 +651,36 @@ export class HubAssetFinder extends HubElement {
   private renderResults(prepared: Prepared) {
     const t = this.localize.t;
     const { assets } = prepared.feed;
-    const total = assets.length;
     const n = this.resultIndices.length;
-    const visible = this.resultIndices.slice(0, this.shown);
     const baseUrl = this.baseUrl || prepared.feed.hub.siteUrl;
     const distances = this.origin ? this.distances : undefined;
+    const cards = [];
+    // Not keyed: cards are reused with a new asset, far cheaper than creating new ones per keystroke.
+    for (let position = 0; position < this.shown; position++) {
+      const asset = assets[this.resultIndices[position] as number] as FeedAsset;
+      const d = distances?.[this.resultIndices[position] as number];
+      cards.push(
+        html`<li aria-setsize=${n} aria-posinset=${position + 1}><hub-asset-card data-id=${asset.id} .asset=${asset} .distance=${d !== undefined && Number.isFinite(d) ? d : undefined} .now=${this.now} base-url=${baseUrl} heading-level="3" ?selected=${asset.id === this.selectedId} @click=${() => this.emit(new HubAssetSelectEvent({ assetId: asset.id, source: 'finder' }))}></hub-asset-card></li>`,
+      );
+    }
     return html`<div class="bar">
-        <p part="count" class="count" id="count">${t.results(n, total)}</p>
-        <div class="field sort">
-          <label for="sort">${t.sortBy}</label>
-          <select id="sort" @change=${(e: Event) => this.setFilters({ sort: (e.target as HTMLSelectElement).value as FilterState['sort'] })}>
-            <option value="relevance" ?selected=${this.filters.sort === 'relevance'}>${t.sorts.relevance}</option>
-            <option value="distance" ?selected=${this.filters.sort === 'distance'} ?disabled=${!distances}>${t.sorts.distance}</option>
-            <option value="name" ?selected=${this.filters.sort === 'name'}>${t.sorts.name}</option>
-          </select>
-        </div>
+        <p part="count" class="count" id="count">${t.results(n, assets.length)}</p>
+        ${this.select(
+          'sort',
+          t.sortBy,
+          [
+            ['relevance', t.sorts.relevance],
+            ['distance', t.sorts.distance, !distances],
+            ['name', t.sorts.name],
+          ],
+          this.filters.sort,
+        )}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${
         n === 0
           ? this.renderEmpty()
-          : html`<ol part="results" class="results" aria-labelledby="count">
-              ${visible.map(
-                // Not keyed: cards are reused with a new asset, far cheaper than creating new ones per keystroke.
-                (i, position) => {
-                  const asset = assets[i] as FeedAsset;
-                  const d = distances?.[i];
-                  return html`<li aria-setsize=${n} aria-posinset=${position + 1}>
-                    <hub-asset-card
-                      data-id=${asset.id}
-                      .asset=${asset}
-                      .distance=${d !== undefined && Number.isFinite(d) ? d : undefined}
-                      .now=${this.now}
-                      base-url=${baseUrl}
-                      heading-level="3"
-                      ?selected=${asset.id === this.selectedId}
-                      @click=${() => this.emit(new HubAssetSelectEvent({ assetId: asset.id, source: 'finder' }))}
-                    ></hub-asset-card>
-                  </li>`;
-                },
-              )}
-            </ol>
+          : html`<ol part="results" class="results" aria-labelledby="count">${cards}</ol>
             ${
               this.shown < n
                 ? html`<div class="more">
@@ -714,8 +694,8 @@ export class HubAssetFinder extends HubElement {
 
   override render() {
     const t = this.localize.t;
-    const prepared = this.data.value;
-    if (this.data.status === TaskStatus.ERROR) {
+    const prepared = this.prepared;
+    if (this.failed) {
       return html`<div part="base" class="base">
         <div class="error" role="alert">
           <p><strong>${t.loadFailed}</strong></p>
@@ -724,13 +704,13 @@ export class HubAssetFinder extends HubElement {
         <slot></slot>
       </div>`;
     }
-    if (!prepared || this.data.status === TaskStatus.PENDING) {
+    if (!prepared) {
       return html`<div part="base" class="base" aria-busy="true">
         <p class="loading" role="status">${t.loading}</p>
         <slot></slot>
       </div>`;
     }
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" @change=${this.onFilterChange}>
       ${prepared.feed.hub.exampleData ? html`<p class="example">${t.exampleData}</p>` : nothing}
       ${this.renderSearch()} ${this.renderFilters(prepared)} ${this.renderResults(prepared)}
     </div>`;

@@ -1,32 +1,28 @@
 /**
  * A small full-text index for a hub's assets: prefix and typo-tolerant, ranking a match in the name above one in the
- * categories or organisation, above one in the summary or tags. Built in slices so 20,000 assets never block input;
- * a query over 20,000 assets takes a few milliseconds.
+ * categories or organisation, above one in the summary or tags. Assets are added one at a time (so a caller can build
+ * it in slices); terms live in a trie, so prefixes and typos are found by one walk with an edit-distance row per node.
  */
 import type { FeedAsset } from '@townhub/schema/feed';
 import { inSlices } from '../internal/tasks.js';
 
-/** Where a word was found, best first. */
-enum Field {
-  Name = 0,
-  Label = 1,
-  Text = 2,
-}
+/** Where a word was found, best first: name, label (category or organisation), text (summary or tags). */
 const FIELD_WEIGHT = [3, 2, 1];
-const EXACT = 1;
 const PREFIX = 0.75;
 const TYPO = [1, 0.5, 0.3];
+/** Ranking keys pack a quantised score above the asset position (positions stay below 2^21). */
+const POSITION = 2 ** 21;
+const CACHED_WORDS = 48;
 
 const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'in', 'on', 'at', 'to', 'with', 'or', 'by', 'my', 'me', 'i']);
 
 /** Lower-case words without accents or apostrophes; stop words dropped. */
 export function tokenize(text: string): string[] {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .match(/[\p{L}\p{N}]+/gu);
+  let s = text.toLowerCase();
+  // Plain ASCII (most text) skips Unicode normalisation and property classes.
+  const ascii = !/[^\0-\x7f]/.test(s);
+  if (!ascii) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words = s.replace(/['’]/g, '').match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu);
   return words ? words.filter((w) => !STOP_WORDS.has(w)) : [];
 }
 
@@ -56,6 +52,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** How many typos a word of this length may contain. */
 const typosAllowed = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 export interface SearchHit {
   /** Position of the asset in the indexed array. */
@@ -63,153 +60,246 @@ export interface SearchHit {
   score: number;
 }
 
+/** Assets matching a query: positions ascending, with their scores. */
+interface Matches {
+  docs: Int32Array;
+  scores: Float64Array;
+}
+
 export class SearchIndex {
-  /** term → postings, each `assetIndex * 4 + field` (best field per asset). */
-  private readonly postings = new Map<string, number[]>();
-  private terms: string[] = [];
   private size = 0;
-  private startsCache = new Map<number, Map<string, string[]>>();
-  private lengthCache?: Map<number, string[]>;
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Per term: `assetIndex * 4 + field`, one per asset (its best field), positions ascending. */
+  private readonly postings: number[][] = [];
+  /** The last asset each term was posted for. */
+  private readonly lastDoc: number[] = [];
+  // The trie: node 0 is the root; children are a first-child / next-sibling list.
+  private readonly nodeChar: number[] = [0];
+  private readonly firstChild: number[] = [-1];
+  private readonly nextSibling: number[] = [-1];
+  private readonly nodeTerm: number[] = [-1];
+  private readonly labelWords = new Map<string, string[]>();
+  private readonly words = new Map<string, Matches>();
+  private stamp = new Int32Array(0);
+  private best = new Float64Array(0);
+  private epoch = 0;
 
-  /** Word terms (not numbers) grouped by their first `length` characters; built once per length. */
-  private starts(length: number): Map<string, string[]> {
-    let starts = this.startsCache.get(length);
-    if (!starts) {
-      starts = new Map();
-      for (const term of this.terms) {
-        if (term.length < length || /^\d/.test(term)) continue;
-        const start = term.slice(0, length);
-        const list = starts.get(start);
-        if (list) list.push(term);
-        else starts.set(start, [term]);
-      }
-      this.startsCache.set(length, starts);
-    }
-    return starts;
-  }
+  /** `labels` maps category ids to the words to index (the label and its parent's). */
+  constructor(private readonly labels: ReadonlyMap<string, string> = new Map()) {}
 
-  /** Word terms (not numbers) grouped by length. */
-  private byLength(): Map<number, string[]> {
-    if (!this.lengthCache) {
-      this.lengthCache = new Map();
-      for (const term of this.terms) {
-        if (/^\d/.test(term)) continue;
-        const list = this.lengthCache.get(term.length);
-        if (list) list.push(term);
-        else this.lengthCache.set(term.length, [term]);
-      }
-    }
-    return this.lengthCache;
-  }
-
-  /**
-   * Indexes the assets in slices; `labels` maps category ids to the words to index (the label and its parent's).
-   * Rejects when the signal aborts.
-   */
+  /** Indexes the assets in slices, so 20,000 assets never block input. Rejects when the signal aborts. */
   static async build(assets: readonly FeedAsset[], labels: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<SearchIndex> {
-    const index = new SearchIndex();
-    index.size = assets.length;
-    await inSlices(assets.length, (i) => index.add(assets[i] as FeedAsset, i, labels), signal);
-    index.terms = [...index.postings.keys()].sort();
+    const index = new SearchIndex(labels);
+    await inSlices(assets.length, (i) => index.add(assets[i] as FeedAsset), signal);
     return index;
   }
 
   /** Builds the index in one go (small feeds and tests). */
   static buildSync(assets: readonly FeedAsset[], labels: ReadonlyMap<string, string>): SearchIndex {
-    const index = new SearchIndex();
-    index.size = assets.length;
-    assets.forEach((asset, i) => {
-      index.add(asset, i, labels);
-    });
-    index.terms = [...index.postings.keys()].sort();
+    const index = new SearchIndex(labels);
+    for (const asset of assets) index.add(asset);
     return index;
   }
 
-  private add(asset: FeedAsset, i: number, labels: ReadonlyMap<string, string>): void {
-    const best = new Map<string, Field>();
-    const note = (text: string | undefined, field: Field) => {
-      if (!text) return;
-      for (const word of tokenize(text)) {
-        const seen = best.get(word);
-        if (seen === undefined || field < seen) best.set(word, field);
-      }
-    };
-    note(asset.name, Field.Name);
-    note(asset.organisation, Field.Label);
-    for (const id of asset.categories) note(labels.get(id), Field.Label);
-    note(asset.summary, Field.Text);
-    note(asset.tags, Field.Text);
-    for (const [word, field] of best) {
-      const list = this.postings.get(word);
-      if (list) list.push(i * 4 + field);
-      else this.postings.set(word, [i * 4 + field]);
+  /** Adds the next asset (its position is the number added before it). */
+  add(asset: FeedAsset): void {
+    const doc = this.size++;
+    this.words.clear();
+    // Fields go best first, so a word's first posting for this asset is its best.
+    this.note(doc, tokenize(asset.name), 0);
+    if (asset.organisation) this.note(doc, this.cachedWords(asset.organisation), 1);
+    for (const id of asset.categories) this.note(doc, this.cachedWords(this.labels.get(id) ?? ''), 1);
+    this.note(doc, tokenize(asset.summary), 2);
+    if (asset.tags) this.note(doc, tokenize(asset.tags), 2);
+  }
+
+  /** Organisation names and labels repeat across assets: tokenize each once. */
+  private cachedWords(text: string): string[] {
+    let words = this.labelWords.get(text);
+    if (!words) {
+      words = tokenize(text);
+      this.labelWords.set(text, words);
+    }
+    return words;
+  }
+
+  private note(doc: number, words: string[], field: number): void {
+    for (const word of words) {
+      let term = this.termIds.get(word);
+      if (term === undefined) term = this.addTerm(word);
+      if (this.lastDoc[term] === doc) continue;
+      this.lastDoc[term] = doc;
+      (this.postings[term] as number[]).push(doc * 4 + field);
     }
   }
 
-  /** Terms matching one query word, with how well they match: exact, as a prefix, or with typos. */
-  private expand(word: string): [string, number][] {
-    const out: [string, number][] = [];
-    // Prefix matches sit together in the sorted term list.
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.terms[mid] as string) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.terms.length && (this.terms[i] as string).startsWith(word); i++) {
-      const term = this.terms[i] as string;
-      out.push([term, term === word ? EXACT : PREFIX * (word.length / term.length) ** 0.5]);
-    }
-    const max = typosAllowed(word);
-    if (max > 0) {
-      // Typos: compare with each distinct term start of the word's length (far fewer than terms), and with the
-      // slightly shorter terms. Numbers are never typo-matched.
-      for (const [start, terms] of this.starts(word.length)) {
-        if (start.startsWith(word)) continue;
-        const d = editDistance(word, start, max);
-        if (d > max) continue;
-        for (const term of terms) out.push([term, (TYPO[d] ?? 0.2) * (term === start ? 1 : PREFIX)]);
+  private addTerm(word: string): number {
+    const term = this.terms.length;
+    this.terms.push(word);
+    this.termIds.set(word, term);
+    this.postings.push([]);
+    this.lastDoc.push(-1);
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let child = this.firstChild[node] as number;
+      while (child >= 0 && this.nodeChar[child] !== code) child = this.nextSibling[child] as number;
+      if (child < 0) {
+        child = this.nodeChar.length;
+        this.nodeChar.push(code);
+        this.firstChild.push(-1);
+        this.nodeTerm.push(-1);
+        this.nextSibling.push(this.firstChild[node] as number);
+        this.firstChild[node] = child;
       }
-      for (let length = word.length - max; length < word.length; length++) {
-        for (const term of this.byLength().get(length) ?? []) {
-          const d = editDistance(word, term, max);
-          if (d <= max) out.push([term, TYPO[d] ?? 0.2]);
-        }
-      }
+      node = child;
     }
-    return out;
+    this.nodeTerm[node] = term;
+    return term;
+  }
+
+  /** Calls `found(term, termLength)` for every term in the subtree under `node` (at `depth`). */
+  private eachTerm(node: number, depth: number, found: (term: number, length: number) => void): void {
+    const term = this.nodeTerm[node] as number;
+    if (term >= 0) found(term, depth);
+    for (let child = this.firstChild[node] as number; child >= 0; child = this.nextSibling[child] as number) this.eachTerm(child, depth + 1, found);
   }
 
   /**
-   * Assets matching every word of the query (each word as a prefix or with a typo), best first.
+   * Terms matching one query word, with how well they match: exactly (1), as a prefix (less for longer terms), or with
+   * typos, in the word's length of the term's start or in a slightly shorter whole term. Numbers never match by typo.
+   */
+  private expand(word: string, found: (term: number, quality: number) => void): void {
+    const length = word.length;
+    const max = isDigit(word.charCodeAt(0)) ? 0 : typosAllowed(word);
+    const rows = [Array.from({ length: length + 1 }, (_, j) => j)];
+    const path: number[] = [];
+    const visit = (node: number, depth: number) => {
+      const code = this.nodeChar[node] as number;
+      if (depth === 1 && max > 0 && isDigit(code)) return;
+      const prev = rows[depth - 1] as number[];
+      const row = [depth];
+      let least = depth;
+      for (let j = 1; j <= length; j++) {
+        let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (code === word.charCodeAt(j - 1) ? 0 : 1));
+        if (depth > 1 && j > 1 && code === word.charCodeAt(j - 2) && path[depth - 2] === word.charCodeAt(j - 1)) {
+          value = Math.min(value, ((rows[depth - 2] as number[])[j - 2] as number) + 1);
+        }
+        row.push(value);
+        if (value < least) least = value;
+      }
+      if (least > max) return;
+      const d = row[length] as number;
+      if (depth === length) {
+        // The term's start has the word's length: every term below matches as a prefix (or with typos).
+        if (d <= max)
+          this.eachTerm(node, depth, (term, termLength) =>
+            found(
+              term,
+              d === 0 ? (termLength === length ? 1 : PREFIX * (length / termLength) ** 0.5) : (TYPO[d] as number) * (termLength === length ? 1 : PREFIX),
+            ),
+          );
+        return;
+      }
+      const term = this.nodeTerm[node] as number;
+      if (term >= 0 && d <= max && depth >= length - max) found(term, TYPO[d] as number);
+      rows[depth] = row;
+      path[depth - 1] = code;
+      for (let child = this.firstChild[node] as number; child >= 0; child = this.nextSibling[child] as number) visit(child, depth + 1);
+    };
+    for (let child = this.firstChild[0] as number; child >= 0; child = this.nextSibling[child] as number) visit(child, 1);
+  }
+
+  /** Assets matching one word (cached: typing a second word reuses the first). */
+  private matchWord(word: string): Matches {
+    const cached = this.words.get(word);
+    if (cached) {
+      this.words.delete(word);
+      this.words.set(word, cached);
+      return cached;
+    }
+    if (this.stamp.length < this.size) {
+      this.stamp = new Int32Array(this.size);
+      this.best = new Float64Array(this.size);
+    }
+    const { stamp, best } = this;
+    const epoch = ++this.epoch;
+    let count = 0;
+    this.expand(word, (term, quality) => {
+      for (const posting of this.postings[term] as number[]) {
+        const doc = posting >> 2;
+        const score = (FIELD_WEIGHT[posting & 3] as number) * quality;
+        if (stamp[doc] !== epoch) {
+          stamp[doc] = epoch;
+          best[doc] = score;
+          count++;
+        } else if (score > (best[doc] as number)) best[doc] = score;
+      }
+    });
+    const docs = new Int32Array(count);
+    const scores = new Float64Array(count);
+    for (let doc = 0, n = 0; n < count; doc++) {
+      if (stamp[doc] === epoch) {
+        docs[n] = doc;
+        scores[n++] = best[doc] as number;
+      }
+    }
+    const matches = { docs, scores };
+    this.words.set(word, matches);
+    if (this.words.size > CACHED_WORDS) this.words.delete(this.words.keys().next().value as string);
+    return matches;
+  }
+
+  /**
+   * Positions of the assets matching every word of the query (each word as a prefix or with a typo), best first.
    * Returns undefined for a query with no words of two or more characters (meaning: no keyword filter).
    */
-  search(query: string): SearchHit[] | undefined {
+  rank(query: string): Int32Array | undefined {
     // A lone letter would match most of the index; searching starts at two characters (or a digit).
     const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
     if (words.length === 0) return undefined;
-    const total = new Float64Array(this.size);
-    const matched = new Uint8Array(this.size);
-    const wordScore = new Float64Array(this.size);
-    words.forEach((word, w) => {
-      wordScore.fill(0);
-      for (const [term, quality] of this.expand(word)) {
-        for (const posting of this.postings.get(term) ?? []) {
-          const doc = posting >> 2;
-          const score = (FIELD_WEIGHT[posting & 3] as number) * quality;
-          if (score > (wordScore[doc] as number)) wordScore[doc] = score;
+    let { docs, scores } = this.matchWord(words[0] as string);
+    for (const word of words.slice(1)) {
+      // Both lists are in position order: keep the assets in both and add the scores.
+      const other = this.matchWord(word);
+      const keptDocs = new Int32Array(Math.min(docs.length, other.docs.length));
+      const keptScores = new Float64Array(keptDocs.length);
+      let n = 0;
+      for (let i = 0, j = 0; i < docs.length && j < other.docs.length; ) {
+        const a = docs[i] as number;
+        const b = other.docs[j] as number;
+        if (a < b) i++;
+        else if (b < a) j++;
+        else {
+          keptDocs[n] = a;
+          keptScores[n++] = (scores[i++] as number) + (other.scores[j++] as number);
         }
       }
-      for (let doc = 0; doc < this.size; doc++) {
-        if ((wordScore[doc] as number) > 0 && matched[doc] === w) {
-          matched[doc] = w + 1;
-          total[doc] = (total[doc] as number) + (wordScore[doc] as number);
-        }
-      }
-    });
-    const hits: SearchHit[] = [];
-    for (let doc = 0; doc < this.size; doc++) if (matched[doc] === words.length) hits.push({ index: doc, score: total[doc] as number });
-    return hits.sort((a, b) => b.score - a.score || a.index - b.index);
+      docs = keptDocs.subarray(0, n);
+      scores = keptScores.subarray(0, n);
+    }
+    // A native numeric sort of packed keys: best score first, then position (scores equal to a millionth tie).
+    const keys = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++) keys[i] = (1e9 - Math.round((scores[i] as number) * 1e6)) * POSITION + (docs[i] as number);
+    keys.sort();
+    const ranked = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) ranked[i] = (keys[i] as number) % POSITION;
+    return ranked;
+  }
+
+  /** Like `rank`, with each asset's score. */
+  search(query: string): SearchHit[] | undefined {
+    const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
+    const ranked = this.rank(query);
+    if (!ranked) return undefined;
+    const total = new Map<number, number>();
+    for (const word of words) {
+      const { docs, scores } = this.matchWord(word);
+      docs.forEach((doc, i) => {
+        total.set(doc, (total.get(doc) ?? 0) + (scores[i] as number));
+      });
+    }
+    return Array.from(ranked, (index) => ({ index, score: total.get(index) as number }));
   }
 }

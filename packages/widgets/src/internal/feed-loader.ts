@@ -1,7 +1,9 @@
 import { type DecodedFeed, decodeFeed, type Feed, FeedError } from '@townhub/schema/feed';
-import { yieldToMain } from './tasks.js';
+import { Slices } from './tasks.js';
 
-const SLICE = 2000;
+/** Characters of asset rows parsed at a time. */
+const CHUNK = 65536;
+const ASSETS = '"assets":[';
 
 /**
  * Decodes a feed document in slices of rows, yielding between them, so a 20,000-asset feed never blocks input.
@@ -10,24 +12,106 @@ const SLICE = 2000;
 export async function decodeFeedInSlices(json: unknown, signal?: AbortSignal): Promise<DecodedFeed> {
   const feed = json as Feed;
   if (!feed || typeof feed !== 'object' || !Array.isArray(feed.assets)) return decodeFeed(json);
-  const first = decodeFeed({ ...feed, assets: feed.assets.slice(0, SLICE) });
-  for (let start = SLICE; start < feed.assets.length; start += SLICE) {
-    await yieldToMain();
-    signal?.throwIfAborted();
-    first.assets.push(...decodeFeed({ ...feed, assets: feed.assets.slice(start, start + SLICE) }).assets);
+  const decoded = decodeFeed({ ...feed, assets: [] });
+  const slices = new Slices(signal);
+  for (let start = 0; start < feed.assets.length; start += 256) {
+    decoded.assets.push(...decodeFeed({ ...feed, assets: feed.assets.slice(start, start + 256) }).assets);
+    if (slices.due) await slices.next();
   }
-  return first;
+  return decoded;
+}
+
+/** Index just past the end of the JSON string starting at `start` (a quote), or -1. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; ; i++) {
+    i = text.indexOf('"', i);
+    if (i < 0) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return i + 1;
+  }
+}
+
+/**
+ * Reads a feed as it arrives and decodes its rows a chunk at a time: reading and parsing a 20,000-asset feed in one go
+ * is a long task. The rows of `assets` (the last key, as `toFeed` writes it) are cut at row boundaries; a document laid
+ * out any other way is parsed whole once it has arrived.
+ */
+async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<DecodedFeed> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const slices = new Slices(signal);
+  const whole: string[] = [];
+  let streaming = true;
+  let head: Feed | undefined;
+  let decoded: DecodedFeed | undefined;
+  /** Text not yet parsed: the start of a row (after the head), then rows as they arrive. */
+  let rest = '';
+  let at = 0;
+  let depth = 0;
+  let ended = false;
+  const flush = (end: number) => {
+    const rows = JSON.parse(`[${rest.slice(0, end)}]`) as Feed['assets'];
+    for (const asset of decodeFeed({ ...(head as Feed), assets: rows }).assets) decoded?.assets.push(asset);
+    rest = rest.slice(end + 1);
+    at = 0;
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    signal?.throwIfAborted();
+    const text = decoder.decode(value, { stream: !done });
+    whole.push(text);
+    if (streaming) {
+      rest += text;
+      try {
+        if (!head) {
+          const start = rest.indexOf(ASSETS);
+          if (start >= 0) {
+            head = JSON.parse(`${rest.slice(0, start)}"assets":[]}`) as Feed;
+            decoded = decodeFeed(head);
+            rest = rest.slice(start + ASSETS.length);
+          }
+        }
+        // Walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
+        while (head && !ended && at < rest.length) {
+          const c = rest.charCodeAt(at);
+          if (c === 34) {
+            const end = stringEnd(rest, at);
+            if (end < 0) break;
+            at = end;
+            continue;
+          }
+          if (c === 91) depth++;
+          else if (c === 93 && --depth < 0) {
+            ended = true;
+            flush(at);
+            break;
+          } else if (c === 44 && depth === 0 && at >= CHUNK) {
+            flush(at);
+            if (slices.due) await slices.next();
+            continue;
+          }
+          at++;
+        }
+      } catch (error) {
+        // Not laid out as expected: parse the whole document once it has arrived.
+        if (signal?.aborted) throw error;
+        streaming = false;
+      }
+    }
+    if (done) break;
+  }
+  if (streaming && decoded && ended && rest.trim() === '}') return decoded;
+  return decodeFeedInSlices(JSON.parse(whole.join('')), signal);
 }
 
 /** Fetches and decodes a feed; the signal aborts both. Errors say what went wrong in plain words. */
 export async function fetchFeed(url: string, signal?: AbortSignal): Promise<DecodedFeed> {
   const response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
   if (!response.ok) throw new FeedError(`The list could not be loaded (${response.status} ${response.statusText}).`.replace(' )', ')'));
-  let json: unknown;
   try {
-    json = await response.json();
-  } catch {
-    throw new FeedError('The list could not be read.');
+    return await readFeed(response.body ?? new Response('').body!, signal);
+  } catch (error) {
+    throw error instanceof SyntaxError ? new FeedError('The list could not be read.') : error;
   }
-  return decodeFeedInSlices(json, signal);
 }

@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+import { decodeFeed, type Feed } from '@townhub/schema/feed';
+import { sampleFeed, syntheticFeed } from '../test/fixtures.js';
+import { fetchFeed } from './feed-loader.js';
+
+const url = (text: string) => URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+
+describe('feed loader', () => {
+  it('reads a large feed in chunks to exactly what decodeFeed gives', async () => {
+    const doc = syntheticFeed(3000);
+    // Brackets, commas, quotes and escapes inside strings must not cut a row.
+    (doc.assets[5] as unknown[])[1] = 'Odd "name"], [with \\ brackets\\';
+    (doc.assets[2000] as unknown[])[3] = '],[ "\\"],[';
+    expect(await fetchFeed(url(JSON.stringify(doc)))).to.deep.equal(decodeFeed(doc));
+  });
+
+  it('reads a feed laid out another way (indented, assets first)', async () => {
+    const { assets, ...rest } = sampleFeed();
+    const doc = { assets, ...rest } as Feed;
+    expect(await fetchFeed(url(JSON.stringify(doc, null, 2)))).to.deep.equal(decodeFeed(sampleFeed()));
+    expect(await fetchFeed(url(`${JSON.stringify({ ...sampleFeed(), extra: [1] })}`))).to.deep.equal(decodeFeed(sampleFeed()));
+  });
+
+  it('says plainly when the document is not a feed or not JSON', async () => {
+    const failure = (text: string) =>
+      fetchFeed(url(text)).then(
+        () => '',
+        (error: Error) => error.message,
+      );
+    expect(await failure('{"format":"other","assets":[]}')).to.contain('not a Town Digital Hub feed');
+    expect(await failure(JSON.stringify(sampleFeed()).slice(0, -20))).to.equal('The list could not be read.');
+  });
+});
