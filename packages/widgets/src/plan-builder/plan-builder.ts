@@ -12,10 +12,8 @@ import { PlanStore } from '../plan/storage.js';
 import type { renderPlan } from '../plan-view/render-plan.js';
 import type { LiveSharing } from './live-sharing.js';
 import { styles } from './plan-builder.styles.js';
+import type { ReadOnlyLink } from './read-only-link.js';
 import { strings } from './strings.js';
-
-/** Links longer than this may be cut off by some apps, so the person is warned. */
-const LONG_LINK = 2000;
 
 type Collection = 'goals' | 'steps' | 'people' | 'assets';
 type Notice = { message: string; undo?: () => void };
@@ -66,13 +64,15 @@ export class HubPlanBuilder extends HubElement {
   @state() private notice?: Notice;
   @state() private query = '';
   @state() private errors: Partial<Record<'goal' | 'step' | 'person' | 'import', string>> = {};
-  @state() private share?: { link?: string; error?: string; copied?: boolean };
+  @state() private shareError?: string;
 
   private readonly localize = new LocalizeController(this, strings);
   private store!: PlanStore;
   /** The "Share with someone" section, loaded when `share-service` is set. */
   private liveSharing?: Promise<LiveSharing>;
   private liveSection?: LiveSharing;
+  /** The read-only link, loaded when first asked for. */
+  private readOnlyLink?: ReadOnlyLink;
   /** The printable plan (the read-only view shared with <hub-plan-view>), loaded when the page is idle or on Print. */
   private printing?: Promise<void>;
   private renderPrint?: typeof renderPlan;
@@ -355,24 +355,15 @@ export class HubPlanBuilder extends HubElement {
   /** Makes a read-only share link for the current plan. */
   async createShareLink(): Promise<string | undefined> {
     try {
-      const { createShareLink } = await import('../plan/share-crypto.js');
-      const link = await createShareLink(this.plan, this.viewerUrl);
-      this.share = { link };
+      const { ReadOnlyLink } = await import('./read-only-link.js');
+      this.readOnlyLink ??= new ReadOnlyLink(this);
+      const link = await this.readOnlyLink.create();
+      this.shareError = undefined;
       return link;
     } catch {
-      this.share = { error: this.localize.t.shareFailed };
+      this.readOnlyLink?.clear();
+      this.shareError = this.localize.t.shareFailed;
       return undefined;
-    }
-  }
-
-  private async copyLink(): Promise<void> {
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#share-link');
-    if (!input) return;
-    try {
-      await navigator.clipboard.writeText(input.value);
-      this.share = { ...this.share, copied: true };
-    } catch {
-      input.select();
     }
   }
 
@@ -737,7 +728,6 @@ export class HubPlanBuilder extends HubElement {
 
   private renderKeep(level: number): TemplateResult {
     const t = this.localize.t;
-    const share = this.share;
     return html`<section aria-labelledby="keep-heading" class="keep">
       ${this.heading(level, t.keep, 'keep-heading')}
       <p class="hint">${t.keepHint}</p>
@@ -752,20 +742,7 @@ export class HubPlanBuilder extends HubElement {
         ${this.errors.import ? html`<p class="error-message" id="import-error" role="alert"><span class="visually-hidden">${this.localize.t.error}</span> ${this.errors.import}</p>` : nothing}
         <input id="import" type="file" accept=".json,application/json" aria-describedby="import-hint${this.errors.import ? ' import-error' : ''}" @change=${this.onImport} />
       </div>
-      ${share?.error ? html`<p class="error-message" role="alert">${share.error}</p>` : nothing}
-      ${
-        share?.link
-          ? html`<div class="share">
-            <div class="field">
-              <label for="share-link">${t.shareLink}</label>
-              <p class="hint" id="share-hint">${t.shareWarning}${share.link.length > LONG_LINK ? ` ${t.shareLong}` : ''}</p>
-              <input id="share-link" readonly .value=${share.link} aria-describedby="share-hint" @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-            </div>
-            <button type="button" class="hub-button hub-button--secondary" @click=${this.copyLink}>${t.copy}</button>
-            <span role="status">${share.copied ? t.copied : ''}</span>
-          </div>`
-          : nothing
-      }
+      ${this.shareError ? html`<p class="error-message" role="alert">${this.shareError}</p>` : nothing} ${this.readOnlyLink?.render() ?? nothing}
     </section>
     ${this.shareService ? this.liveSection?.render(level) : nothing}`;
   }
