@@ -148,9 +148,13 @@ export class HubPlanBuilder extends HubElement {
     return done;
   }
 
+  /** Once the page is idle, fetches what printing and a read-only link need, so both still work offline later. */
   protected override firstUpdated(): void {
     const later = globalThis.requestIdleCallback ?? setTimeout;
-    later(() => void this.preparePrint().catch(() => undefined));
+    later(() => {
+      void this.preparePrint().catch(() => undefined);
+      if (!this.shareService) import('./read-only-link.js').catch(() => undefined);
+    });
   }
 
   /** Loads and renders the printable plan; resolves when the plan is ready to print. */
