@@ -134,10 +134,9 @@ export class HubPlanBuilder extends HubElement {
       );
   }
 
-  /** Resolves once the live-sharing section, when there is one, has loaded and rendered too. */
+  /** Resolves once the parts that load on demand (live sharing, the feed's search) have arrived and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    // Parts that load on demand (live sharing, the feed's search) render once their code arrives.
     for (const loading of [this.liveSharing, this.feedTools]) {
       const arrived = await loading?.then(
         () => true,
