@@ -179,7 +179,7 @@ describe('<hub-plan-builder>', () => {
   it('exports and imports a plan file, and the import can be undone', async () => {
     const source = await make();
     await addGoal(source, 'Exported goal');
-    const file = source.exportFile();
+    const file = await source.exportFile();
     expect(file.name).to.match(/^wellness-plan-\d{4}-\d{2}-\d{2}\.json$/);
     const target = await make();
     await addGoal(target, 'Goal before import');

@@ -6,7 +6,6 @@ import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { HubPlanChangeEvent } from '../plan/events.js';
-import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
 import { PlanStore } from '../plan/storage.js';
 import type { renderPlan } from '../plan-view/render-plan.js';
@@ -147,11 +146,12 @@ export class HubPlanBuilder extends HubElement {
     return done;
   }
 
-  /** Once the page is idle, fetches what printing and a read-only link need, so both still work offline later. */
+  /** Once the page is idle, fetches what printing, files and a read-only link need, so they work offline later. */
   protected override firstUpdated(): void {
     const later = globalThis.requestIdleCallback ?? setTimeout;
     later(() => {
       void this.preparePrint().catch(() => undefined);
+      import('../plan/file.js').catch(() => undefined);
       if (!this.shareService) import('./read-only-link.js').catch(() => undefined);
     });
   }
@@ -307,12 +307,13 @@ export class HubPlanBuilder extends HubElement {
   // Export, import, share, print
 
   /** The plan as an export file. */
-  exportFile(): File {
+  async exportFile(): Promise<File> {
+    const { planFileName, planToFileText } = await import('../plan/file.js');
     return new File([planToFileText(this.plan)], planFileName(this.plan), { type: 'application/json' });
   }
 
-  private download(): void {
-    const file = this.exportFile();
+  private async download(): Promise<void> {
+    const file = await this.exportFile();
     const url = URL.createObjectURL(file);
     const a = document.createElement('a');
     a.href = url;
@@ -328,6 +329,7 @@ export class HubPlanBuilder extends HubElement {
   async importFile(file: File): Promise<boolean> {
     const t = this.localize.t;
     try {
+      const { readPlanFile } = await import('../plan/file.js');
       const imported = await readPlanFile(file);
       const previous = this.store.load();
       this.plan = this.store.replace(imported);
