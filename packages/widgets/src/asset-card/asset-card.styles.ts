@@ -9,26 +9,24 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
-    border-inline-start: 5px solid var(--_border);
+    border-inline-start-width: 5px;
     border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
   }
   :host([selected]) .card {
     border-color: var(--_primary);
-    border-inline-start-color: var(--_primary);
     box-shadow: 0 0 0 2px var(--_primary);
   }
   .kind {
-    margin: 0;
     color: var(--_text-secondary);
     font-size: 0.875em;
   }
   .name {
-    margin: 0;
     font-size: 1.25em;
     font-weight: 700;
     line-height: 1.25;
+  }
+  .name,
+  .summary {
     overflow-wrap: anywhere;
   }
   a {
@@ -39,53 +37,41 @@ export const styles = css`
   a:hover {
     text-decoration-thickness: max(3px, 0.1875rem);
   }
-  p {
+  p,
+  dl,
+  dd,
+  ul {
     margin: 0;
-  }
-  .summary {
-    overflow-wrap: anywhere;
   }
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;
     gap: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
-    margin: 0;
   }
   dt {
     font-weight: 700;
   }
-  dd {
-    margin: 0;
-  }
   dd span {
     display: block;
   }
-  ul {
+  ul,
+  li,
+  .actions {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: var(--_space) calc(var(--_space) * 2);
-    margin: 0;
     padding: 0;
     list-style: none;
   }
   li {
-    display: flex;
-    align-items: center;
     gap: 0.3em;
-    margin: 0;
-    padding: 0;
   }
   .access svg {
     flex: none;
     width: 1em;
     height: 1em;
     color: var(--_success);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
   }
   @container (max-width: 22rem) {
     dl {

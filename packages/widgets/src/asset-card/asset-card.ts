@@ -1,7 +1,7 @@
 import type { FeedAsset } from '@townhub/schema/feed';
 import { assetPath } from '@townhub/schema/feed';
 import { isSafeUrl } from '@townhub/schema/vocabulary';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HubPlanAddEvent } from '../internal/events.js';
 import { HubElement } from '../internal/hub-element.js';
@@ -9,14 +9,9 @@ import { LocalizeController } from '../internal/localize.js';
 import { upcomingEvents } from '../internal/schedule.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-card.styles.js';
-import { strings } from './strings.js';
+import { type AssetCardStrings, strings } from './strings.js';
 
 const tick = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7.5" fill="currentColor"/><path d="m4.5 8.3 2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="2"/></svg>`;
-
-/** A URL for a link, or undefined when the value is not one of the safe schemes (https, http, mailto, tel). */
-function safeHref(value: string | undefined): string | undefined {
-  return value && isSafeUrl(value) ? value : undefined;
-}
 
 /**
  * @tag hub-asset-card
@@ -64,7 +59,8 @@ export class HubAssetCard extends HubElement {
     if (!this.baseUrl || !this.asset) return undefined;
     try {
       const base = new URL(this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`, document.baseURI);
-      return safeHref(new URL(assetPath(this.asset.id), base).href);
+      const href = new URL(assetPath(this.asset.id), base).href;
+      return isSafeUrl(href) ? href : undefined;
     } catch {
       return undefined;
     }
@@ -75,17 +71,14 @@ export class HubAssetCard extends HubElement {
     this.emit(new HubPlanAddEvent({ assetId: this.asset.id, name: this.asset.name }));
   }
 
-  private scheduleLines(asset: FeedAsset): string[] {
-    const t = this.localize.t;
-    const lines: string[] = [];
-    for (const w of asset.weekly)
-      lines.push(
-        t.weekly(
-          w.days.map((d) => t.days[d]),
-          w.opens,
-          w.closes,
-        ),
-      );
+  private scheduleLines(asset: FeedAsset, t: AssetCardStrings): string[] {
+    const lines = asset.weekly.map((w) =>
+      t.weekly(
+        w.days.map((d) => t.days[d]),
+        w.opens,
+        w.closes,
+      ),
+    );
     for (const m of asset.monthly) lines.push(t.monthly(m.week, t.days[m.day], m.opens, m.closes));
     for (const e of upcomingEvents(asset, this.now ?? new Date()).slice(0, 3)) {
       const closes = e.end && e.end.slice(0, 10) === e.start.slice(0, 10) ? e.end.slice(11, 16) : undefined;
@@ -96,56 +89,34 @@ export class HubAssetCard extends HubElement {
     return lines;
   }
 
-  private heading(asset: FeedAsset): TemplateResult {
-    const href = this.pageUrl;
-    return html`<div class="name" part="name" role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel))} id="name">
-      ${href ? html`<a href=${href}>${asset.name}</a>` : asset.name}
-    </div>`;
-  }
-
-  private contacts(asset: FeedAsset): TemplateResult | typeof nothing {
-    const t = this.localize.t;
-    const links: [string | undefined, string, boolean][] = [
-      [asset.phone ? safeHref(`tel:${asset.phone.replace(/[^\d+]/g, '')}`) : undefined, t.phone(asset.phone ?? ''), false],
-      [asset.email ? safeHref(`mailto:${asset.email}`) : undefined, t.email(asset.email ?? ''), false],
-      [safeHref(asset.website), t.website, true],
-      [safeHref(asset.booking), t.booking, true],
-    ];
-    const shown = links.filter(([href]) => href);
-    if (shown.length === 0) return nothing;
-    return html`<ul class="contact" aria-label=${t.contact}>
-      ${shown.map(
-        ([href, label, external]) =>
-          html`<li><a href=${href!} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${label}${external ? html`<span class="visually-hidden"> ${t.opensInNewTab}</span>` : nothing}</a></li>`,
-      )}
-    </ul>`;
-  }
-
   override render() {
     const asset = this.asset;
     if (!asset) return nothing;
     const t = this.localize.t;
-    const when = this.scheduleLines(asset);
-    const where = [asset.areaWide ? t.areaWide : '', asset.online ? t.online : ''].filter(Boolean);
+    const href = this.pageUrl;
+    const when = this.scheduleLines(asset, t);
+    const where = [asset.areaWide ? t.areaWide : '', asset.online ? t.online : ''].filter(Boolean).join('. ');
+    const distance = this.distance !== undefined && Number.isFinite(this.distance) ? t.distanceAway(this.distance) : where;
+    const row = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
+    // [href, label, opens in a new tab]; only safe schemes become links.
+    const links = (
+      [
+        [asset.phone && `tel:${asset.phone.replace(/[^\d+]/g, '')}`, t.phone(asset.phone ?? '')],
+        [asset.email && `mailto:${asset.email}`, t.email(asset.email ?? '')],
+        [asset.website, t.website, true],
+        [asset.booking, t.booking, true],
+      ] as [string | undefined, string, boolean?][]
+    ).filter(([link]) => link && isSafeUrl(link));
     return html`<article class="card" part="base" aria-labelledby="name">
       <p class="kind">${t.kinds[asset.kind]}</p>
-      ${this.heading(asset)}
+      <div class="name" part="name" role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel))} id="name">${href ? html`<a href=${href}>${asset.name}</a>` : asset.name}</div>
       ${asset.summary ? html`<p class="summary">${asset.summary}</p>` : nothing}
       <dl>
-        ${when.length ? html`<dt>${t.when}</dt><dd>${when.map((line) => html`<span>${line}</span>`)}</dd>` : nothing}
-        <dt>${t.cost}</dt>
-        <dd>${asset.free ? t.free : (asset.cost ?? '')}${asset.free && asset.cost ? html`<span>${asset.cost}</span>` : nothing}</dd>
-        <dt>${t.age}</dt>
-        <dd>${t.ageRange(asset.ageMin, asset.ageMax)}</dd>
-        <dt>${t.access}</dt>
-        <dd>${t.referral[asset.referral]}</dd>
-        ${
-          this.distance !== undefined && Number.isFinite(this.distance)
-            ? html`<dt>${t.distance}</dt><dd>${t.distanceAway(this.distance)}</dd>`
-            : where.length
-              ? html`<dt>${t.distance}</dt><dd>${where.join('. ')}</dd>`
-              : nothing
-        }
+        ${when.length ? row(t.when, when.map((line) => html`<span>${line}</span>`)) : nothing}
+        ${row(t.cost, [asset.free ? t.free : (asset.cost ?? ''), asset.free && asset.cost ? html`<span>${asset.cost}</span>` : nothing])}
+        ${row(t.age, t.ageRange(asset.ageMin, asset.ageMax))}
+        ${row(t.access, t.referral[asset.referral])}
+        ${distance ? row(t.distance, distance) : nothing}
       </dl>
       ${
         asset.accessibility.length
@@ -154,7 +125,16 @@ export class HubAssetCard extends HubElement {
           </ul>`
           : nothing
       }
-      ${this.contacts(asset)}
+      ${
+        links.length
+          ? html`<ul class="contact" aria-label=${t.contact}>
+            ${links.map(
+              ([link, label, external]) =>
+                html`<li><a href=${link as string} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${label}${external ? html`<span class="visually-hidden"> ${t.opensInNewTab}</span>` : nothing}</a></li>`,
+            )}
+          </ul>`
+          : nothing
+      }
       ${
         this.hidePlan
           ? nothing

@@ -1,6 +1,6 @@
 import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
 
-const list = (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items);
+const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 const ordinals: Record<number, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
 const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
 
@@ -18,7 +18,7 @@ const enGB = {
   contact: 'Contact',
   free: 'Free',
   /** e.g. "Every Tuesday and Thursday, 10:00–12:00" */
-  weekly: (days: string[], opens: string, closes: string) => `Every ${list(days)}, ${opens}–${closes}`,
+  weekly: (days: string[], opens: string, closes: string) => `Every ${listFormat.format(days)}, ${opens}–${closes}`,
   /** e.g. "First Monday of the month, 18:00–20:00" */
   monthly: (week: number, day: string, opens: string, closes: string) => `${ordinals[week] ?? `Week ${week}:`} ${day} of the month, ${opens}–${closes}`,
   /** e.g. "Saturday 6 December, 10:00–15:00" */
@@ -37,7 +37,6 @@ const enGB = {
   email: (address: string) => `Email ${address}`,
   website: 'Website',
   booking: 'Book a place',
-  moreAbout: (name: string) => `More about ${name}`,
   addToPlan: 'Add to my plan',
   inPlan: 'Added to my plan',
   opensInNewTab: '(opens in a new tab)',

@@ -1,37 +1,49 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .base {
+  .base,
+  .filter-body,
+  .results {
     display: grid;
     gap: calc(var(--_space) * 2);
+  }
+  .base {
     font-size: 1rem;
   }
-  .label {
-    display: block;
+  .label,
+  .count {
     font-weight: 700;
     font-size: 1.125em;
   }
+  .label {
+    display: block;
+  }
   .hint {
-    margin: 0 0 var(--_space);
+    margin-block-end: var(--_space);
     color: var(--_text-secondary);
   }
-  p {
+  p,
+  fieldset,
+  .results,
+  #suggestions {
     margin: 0;
+  }
+  input,
+  select,
+  #suggestions {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 2px solid var(--_text);
   }
   input,
   select {
     font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 2px solid var(--_text);
     border-radius: var(--_radius);
     padding: 0.3em 0.4em;
     max-width: 100%;
   }
   input:focus-visible,
   select:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_focus-text);
   }
   .combobox {
@@ -46,24 +58,26 @@ export const styles = css`
     position: absolute;
     inset-inline: 0;
     z-index: 10;
-    margin: 0;
+    border-top: 0;
+  }
+  #suggestions,
+  .results,
+  fieldset,
+  legend {
     padding: 0;
     list-style: none;
-    background: var(--_surface);
-    border: 2px solid var(--_text);
-    border-top: 0;
   }
   [role='option'] {
     padding: 0.4em 0.6em;
     cursor: pointer;
   }
-  [role='option'].category {
+  .category {
     font-style: italic;
   }
   [role='option']:hover {
     background: var(--_surface-alt);
   }
-  [role='option'][aria-selected='true'] {
+  [aria-selected='true'] {
     background: var(--_link);
     color: var(--_surface);
     outline: 3px solid var(--_focus);
@@ -72,7 +86,6 @@ export const styles = css`
   .filters {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
   }
   summary {
     padding: var(--_space) calc(var(--_space) * 2);
@@ -81,18 +94,13 @@ export const styles = css`
     cursor: pointer;
   }
   .filter-body {
-    display: grid;
-    gap: calc(var(--_space) * 2);
     padding: 0 calc(var(--_space) * 2) calc(var(--_space) * 2);
   }
   fieldset {
-    margin: 0;
-    padding: 0;
     border: 0;
     min-width: 0;
   }
   legend {
-    padding: 0;
     margin-bottom: var(--_space);
     font-weight: 700;
   }
@@ -101,7 +109,8 @@ export const styles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
     gap: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
   }
-  .check {
+  .check,
+  .inline {
     display: flex;
     align-items: flex-start;
     gap: 0.5em;
@@ -113,11 +122,15 @@ export const styles = css`
     margin: 0.05em 0 0;
     accent-color: var(--_primary);
   }
-  .row {
+  .row,
+  .bar {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
     gap: var(--_space) calc(var(--_space) * 3);
+  }
+  .bar {
+    justify-content: space-between;
   }
   .field {
     display: grid;
@@ -126,42 +139,18 @@ export const styles = css`
   .field label {
     font-weight: 600;
   }
-  .inline {
-    display: flex;
-    gap: var(--_space);
-  }
   .age {
     width: 6em;
   }
   .postcode {
     width: 8em;
   }
-  .bar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: var(--_space);
-  }
-  .count {
-    font-weight: 700;
-    font-size: 1.125em;
-  }
   .sort {
     grid-auto-flow: column;
     align-items: center;
     gap: 0.5em;
   }
-  .results {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .results > li {
-    margin: 0;
-    padding: 0;
     /* Off-screen cards skip layout and paint. */
     content-visibility: auto;
     contain-intrinsic-size: auto 16rem;

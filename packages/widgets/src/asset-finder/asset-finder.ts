@@ -2,6 +2,7 @@ import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
 import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { HubAssetSelectEvent, HubFeedErrorEvent, HubFeedLoadEvent, HubResultsChangeEvent } from '../internal/events.js';
 import { fetchFeed } from '../internal/feed-loader.js';
 import { distanceKm } from '../internal/geo.js';
@@ -492,8 +493,7 @@ export class HubAssetFinder extends HubElement {
   }
 
   private clearButton() {
-    const f = this.filters;
-    return html`<button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters({ ...emptyFilters(), q: f.q, sort: f.sort })}>${this.localize.t.clearFilters}</button>`;
+    return html`<button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters({ ...emptyFilters(), q: this.filters.q, sort: this.filters.sort })}>${this.localize.t.clearFilters}</button>`;
   }
 
   private renderSearch() {
@@ -712,7 +712,14 @@ export class HubAssetFinder extends HubElement {
     }
     return html`<div part="base" class="base" @change=${this.onFilterChange}>
       ${prepared.feed.hub.exampleData ? html`<p class="example">${t.exampleData}</p>` : nothing}
-      ${this.renderSearch()} ${this.renderFilters(prepared)} ${this.renderResults(prepared)}
+      ${this.renderSearch()}
+      ${
+        // Typing changes only the keywords: the filters' many controls are not re-rendered for it.
+        guard([prepared, t, this.geocoder, this.locationMessage, ...Object.entries(this.filters).filter(([key]) => key !== 'q' && key !== 'sort')].flat(), () =>
+          this.renderFilters(prepared),
+        )
+      }
+      ${this.renderResults(prepared)}
     </div>`;
   }
 }

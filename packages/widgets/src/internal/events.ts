@@ -5,7 +5,10 @@
  * is typed.
  */
 
-/** Base of all our events: `detail` is frozen, the event bubbles and is composed. */
+/**
+ * Base of all our events: `detail` is frozen, the event bubbles and is composed. Subclasses give their name as a
+ * static getter (not a static field), so bundlers drop the events a widget does not use.
+ */
 export abstract class HubEvent<D> extends Event {
   readonly detail: Readonly<D>;
   constructor(type: string, detail: D, init: EventInit = {}) {
@@ -16,7 +19,9 @@ export abstract class HubEvent<D> extends Event {
 
 /** "Add to my plan" on an asset. The plan builder listens for it on `document`. */
 export class HubPlanAddEvent extends HubEvent<{ assetId: string; name: string }> {
-  static readonly eventName = 'hub-plan-add';
+  static get eventName() {
+    return 'hub-plan-add' as const;
+  }
   constructor(detail: { assetId: string; name: string }) {
     super(HubPlanAddEvent.eventName, detail);
   }
@@ -24,7 +29,9 @@ export class HubPlanAddEvent extends HubEvent<{ assetId: string; name: string }>
 
 /** A finder's feed has loaded and been indexed. */
 export class HubFeedLoadEvent extends HubEvent<{ assetCount: number }> {
-  static readonly eventName = 'hub-feed-load';
+  static get eventName() {
+    return 'hub-feed-load' as const;
+  }
   constructor(detail: { assetCount: number }) {
     super(HubFeedLoadEvent.eventName, detail);
   }
@@ -32,7 +39,9 @@ export class HubFeedLoadEvent extends HubEvent<{ assetCount: number }> {
 
 /** A finder's feed failed to load or was not a feed. */
 export class HubFeedErrorEvent extends HubEvent<{ message: string }> {
-  static readonly eventName = 'hub-feed-error';
+  static get eventName() {
+    return 'hub-feed-error' as const;
+  }
   constructor(detail: { message: string }) {
     super(HubFeedErrorEvent.eventName, detail);
   }
@@ -40,7 +49,9 @@ export class HubFeedErrorEvent extends HubEvent<{ message: string }> {
 
 /** A finder's result set changed (after a search, filter or sort). Ids in display order. */
 export class HubResultsChangeEvent extends HubEvent<{ ids: readonly string[]; total: number }> {
-  static readonly eventName = 'hub-results-change';
+  static get eventName() {
+    return 'hub-results-change' as const;
+  }
   constructor(detail: { ids: readonly string[]; total: number }) {
     super(HubResultsChangeEvent.eventName, detail);
   }
@@ -48,7 +59,9 @@ export class HubResultsChangeEvent extends HubEvent<{ ids: readonly string[]; to
 
 /** An asset was selected (a map marker, for example). `source` is the widget that selected it. */
 export class HubAssetSelectEvent extends HubEvent<{ assetId: string; source: 'map' | 'finder' }> {
-  static readonly eventName = 'hub-asset-select';
+  static get eventName() {
+    return 'hub-asset-select' as const;
+  }
   constructor(detail: { assetId: string; source: 'map' | 'finder' }) {
     super(HubAssetSelectEvent.eventName, detail);
   }

@@ -51,11 +51,8 @@ export class LocalizeController<S extends object> implements ReactiveController 
   get t(): S {
     const lang = this.lang.toLowerCase();
     const locales = Object.keys(this.translations);
-    const exact = locales.find((l) => l.toLowerCase() === lang);
-    if (exact) return this.translations[exact] as S;
-    const primary = lang.split('-')[0];
-    const sameLanguage = locales.find((l) => l.toLowerCase().split('-')[0] === primary);
-    if (sameLanguage) return this.translations[sameLanguage] as S;
-    return this.translations['en-GB'];
+    const primary = (l: string) => l.toLowerCase().split('-')[0];
+    const locale = locales.find((l) => l.toLowerCase() === lang) ?? locales.find((l) => primary(l) === primary(lang)) ?? 'en-GB';
+    return this.translations[locale] as S;
   }
 }

@@ -22,41 +22,32 @@
 
 import { css } from 'lit';
 
-/** Private variables every widget reads; defined once on :host so the page can override any `--hub-*`. */
+/**
+ * Private variables every widget reads; defined once on :host so the page can override any `--hub-*`. Each default is
+ * a `light-dark()` pair: the dark theme only switches `color-scheme`.
+ */
 export const themeStyles = css`
   :host {
-    --_primary: var(--hub-color-primary, #1d70b8);
-    --_on-primary: var(--hub-color-on-primary, #ffffff);
-    --_text: var(--hub-color-text, #0b0c0c);
-    --_text-secondary: var(--hub-color-text-secondary, #505a5f);
-    --_link: var(--hub-color-link, #1d70b8);
-    --_link-visited: var(--hub-color-link-visited, #4c2c92);
-    --_focus: var(--hub-color-focus, #ffdd00);
+    color-scheme: light;
+    --_primary: var(--hub-color-primary, light-dark(#1d70b8, #5694ca));
+    --_on-primary: var(--hub-color-on-primary, light-dark(#fff, #0b0c0c));
+    --_text: var(--hub-color-text, light-dark(#0b0c0c, #f3f2f1));
+    --_text-secondary: var(--hub-color-text-secondary, light-dark(#505a5f, #c5c8ca));
+    --_link: var(--hub-color-link, light-dark(#1d70b8, #8fb8e4));
+    --_focus: var(--hub-color-focus, #fd0);
     --_focus-text: var(--hub-color-focus-text, #0b0c0c);
-    --_error: var(--hub-color-error, #d4351c);
-    --_success: var(--hub-color-success, #00703c);
-    --_border: var(--hub-color-border, #b1b4b6);
-    --_surface: var(--hub-color-surface, #ffffff);
-    --_surface-alt: var(--hub-color-surface-alt, #f3f2f1);
+    --_error: var(--hub-color-error, light-dark(#d4351c, #ff8a7a));
+    --_success: var(--hub-color-success, light-dark(#00703c, #7bd88f));
+    --_border: var(--hub-color-border, light-dark(#b1b4b6, #6f777b));
+    --_surface: var(--hub-color-surface, light-dark(#fff, #1b1d1e));
+    --_surface-alt: var(--hub-color-surface-alt, light-dark(#f3f2f1, #2a2d2f));
     --_radius: var(--hub-radius, 0);
     --_space: var(--hub-space, 0.5rem);
     --_font: var(--hub-font-family, inherit);
   }
   :host([theme='dark']),
   :host(.hub-theme-dark) {
-    --_primary: var(--hub-color-primary, #5694ca);
-    --_on-primary: var(--hub-color-on-primary, #0b0c0c);
-    --_text: var(--hub-color-text, #f3f2f1);
-    --_text-secondary: var(--hub-color-text-secondary, #c5c8ca);
-    --_link: var(--hub-color-link, #8fb8e4);
-    --_link-visited: var(--hub-color-link-visited, #c5b3e6);
-    --_error: var(--hub-color-error, #ff8a7a);
-    --_success: var(--hub-color-success, #7bd88f);
-    --_border: var(--hub-color-border, #6f777b);
-    --_surface: var(--hub-color-surface, #1b1d1e);
-    --_surface-alt: var(--hub-color-surface-alt, #2a2d2f);
     color-scheme: dark;
-    background: var(--_surface);
   }
 `;
 
