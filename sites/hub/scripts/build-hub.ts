@@ -1,16 +1,18 @@
 /**
- * Builds ONE hub: load and validate its data through @townhub/schema, then Astro and Pagefind into a fresh folder.
- * Run by scripts/build.ts in its own child process (or worker) so one hub's memory or crash cannot touch another.
- * Reports a `HubResult` to the parent; exits 2 on invalid data (having written nothing), 1 on any other failure.
+ * Builds one hub: load and validate its data through @townhub/schema, then Astro and Pagefind into a fresh folder.
+ * Run by scripts/build.ts in builders (worker threads or child processes) apart from the main process, so a hub that
+ * runs out of memory or crashes cannot take down the others. Run directly, it prints a `HubResult` and exits 2 on
+ * invalid data (having written nothing), 1 on any other failure.
  *
  *   node scripts/build-hub.ts --hub <slug> --data <dir> --out <dir> --base <path> [--today YYYY-MM-DD]
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
 import { formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
+import { closeSearchIndex } from '../src/integration.ts';
 
 export interface HubResult {
   slug: string;
@@ -24,12 +26,22 @@ export interface HubResult {
   warnings: number;
 }
 
+const START_DIR = process.cwd();
+
 async function countPages(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true });
   return entries.filter((e) => e.endsWith('.html')).length;
 }
 
-export async function buildHub(args: { hub: string; data: string; out: string; base: string; today?: string }): Promise<HubResult> {
+export interface HubArgs {
+  hub: string;
+  data: string;
+  out: string;
+  base: string;
+  today?: string;
+}
+
+export async function buildHub(args: HubArgs): Promise<HubResult> {
   const started = performance.now();
   const done = (r: Omit<HubResult, 'slug' | 'ms'>): HubResult => ({ slug: args.hub, ms: Math.round(performance.now() - started), ...r });
   const loaded = loadSiteData(resolve(args.data), args.hub, args.today ? new Date(`${args.today}T12:00:00Z`) : new Date());
@@ -37,37 +49,50 @@ export async function buildHub(args: { hub: string; data: string; out: string; b
   const outDir = resolve(args.out);
   // Astro puts its intermediate server build under the working directory when outDir is outside it, which parallel
   // builds would share; working inside this hub's own folder keeps every build's files apart.
-  if (!outDir.startsWith(process.cwd() + sep)) {
-    if (!isMainThread) throw new Error(`Worker builds need --out inside the working directory (${process.cwd()}).`);
+  if (!outDir.startsWith(START_DIR + sep)) {
+    if (!isMainThread) throw new Error(`Worker builds need --out inside the working directory (${START_DIR}).`);
     await mkdir(outDir, { recursive: true });
     process.chdir(outDir);
-  }
+  } else if (isMainThread) process.chdir(START_DIR);
   const config = hubAstroConfig({ data: loaded.data, outDir, base: args.base, cacheDir: join(SITE_ROOT, 'node_modules/.astro/hubs', args.hub) });
   await build(config);
   return done({ ok: true, pages: await countPages(outDir), errors: [], warnings: loaded.warnings.length });
 }
 
-// Entry point: as a worker thread (workerData) or a child process (argv + IPC).
-const isWorker = parentPort !== null;
-const isMain = isWorker || import.meta.url === `file://${process.argv[1]}`;
-if (isMain) {
-  const args = isWorker
-    ? (workerData as Parameters<typeof buildHub>[0])
-    : (parseArgs({
-        options: { hub: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, today: { type: 'string' } },
-      }).values as Parameters<typeof buildHub>[0]);
-  const report = (result: HubResult) => (isWorker ? parentPort?.postMessage(result) : process.send?.(result));
-  let result: HubResult;
+/** Builds a hub and reports what happened as a result, never by throwing. */
+async function safeBuild(args: HubArgs): Promise<HubResult> {
   try {
-    result = await buildHub(args);
+    return await buildHub(args);
   } catch (error) {
-    result = { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
+    return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
+  } finally {
+    // A failed build may leave Pagefind's service running; the next hub in this builder starts a fresh one.
+    await closeSearchIndex();
   }
-  report(result);
-  if (!isWorker) {
-    if (!process.send) console.log(JSON.stringify(result));
-    process.exitCode = result.ok ? 0 : result.pages === 0 && result.errors.some((e) => /:\d+:\d+ {2}/.test(e)) ? 2 : 1;
-    // Pagefind and Vite may leave handles open; the result is reported, so leave promptly.
+}
+
+/** Exit code of a one-off build: 2 for invalid data (nothing was built), 1 for any other failure. */
+export const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e) => /:\d+:\d+ {2}/.test(e)) ? 2 : 1);
+
+// Entry points. As a builder for scripts/build.ts (a worker thread, or a child process with IPC) it builds the hubs
+// it is sent one after another, so Astro and Vite load once per builder rather than once per hub; a hub's failure is
+// reported as its result, and a builder that dies takes only its current hub with it (build.ts starts a new one).
+// Run directly from the command line it builds one hub from its arguments.
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', async (args: HubArgs) => port.postMessage(await safeBuild(args)));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.send) {
+    process.on('message', async (args: HubArgs) => process.send?.(await safeBuild(args)));
+    process.on('disconnect', () => process.exit());
+  } else {
+    const { values } = parseArgs({
+      options: { hub: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, today: { type: 'string' } },
+    });
+    const result = await safeBuild(values as HubArgs);
+    console.log(JSON.stringify(result));
+    process.exitCode = exitCode(result);
+    // Vite may leave handles open; the result is printed, so leave promptly.
     setTimeout(() => process.exit(), 50).unref();
   }
 }

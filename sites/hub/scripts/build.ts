@@ -1,7 +1,8 @@
 /**
- * Builds hub sites: every hub in the data root, or the one named, several at once (up to the number of cores),
- * each isolated in its own worker thread (own heap) or child process so that one hub's memory or failure cannot take
- * down another.
+ * Builds hub sites: every hub in the data root, or the one named, several at once (up to the number of cores), in
+ * builders apart from this process: worker threads (each with its own heap) or child processes. A builder builds
+ * one hub at a time and reports each hub's result, so one hub's failure cannot take down another; a builder that
+ * dies fails only the hub it was building and is replaced for the rest.
  *
  *   pnpm build [--hub <slug>] [--data <dir>] [--out <dir>] [--base <path>] [--jobs <n>] [--isolate process|worker]
  *
@@ -50,49 +51,56 @@ export interface BuildSummary {
   out: string;
 }
 
-/** Builds one hub in a child process, into `tmp`. */
-function inProcess(args: Record<string, string>): Promise<HubResult> {
-  return new Promise((done) => {
-    const argv = Object.entries(args).flatMap(([k, v]) => [`--${k}`, v]);
-    const child = fork(CHILD, argv, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
-    let result: HubResult | undefined;
-    child.on('message', (message) => (result = message as HubResult));
-    child.on('exit', (code, signal) => {
-      if (result) return done(result.ok ? result : { ...result, errors: [...result.errors, ...(output.trim() ? [output.trim()] : [])] });
-      done({
-        slug: args.hub ?? '',
-        ok: false,
-        pages: 0,
-        ms: 0,
-        warnings: 0,
-        errors: [`the build process stopped (${signal ?? `exit code ${code}`})`, output.trim()],
-      });
-    });
-  });
+/** A worker thread or child process that builds the hubs it is given, one at a time (see build-hub.ts). */
+interface Builder {
+  /** Builds one hub; a builder that stops meanwhile fails that hub, and fails every later call at once. */
+  run(args: Record<string, string>): Promise<HubResult>;
+  readonly alive: boolean;
+  stop(): void;
 }
 
-/** Builds one hub in a worker thread with its own heap. */
-function inWorker(args: Record<string, string>): Promise<HubResult> {
-  return new Promise((done) => {
-    // Its own heap limit: a hub that runs out of memory ends its worker, not the build.
-    const worker = new Worker(CHILD, { workerData: args, stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: 3072 } });
-    let output = '';
-    worker.stdout.on('data', (chunk) => (output += chunk));
-    worker.stderr.on('data', (chunk) => (output += chunk));
-    let result: HubResult | undefined;
-    worker.on('message', (message) => {
-      result = message as HubResult;
-      void worker.terminate();
-    });
-    worker.on('error', (error: Error) => (output += `\n${error.stack ?? error.message}`));
-    worker.on('exit', (code) => {
-      if (result) return done(result);
-      done({ slug: args.hub ?? '', ok: false, pages: 0, ms: 0, warnings: 0, errors: [`the build worker stopped (exit code ${code})`, output.trim()] });
-    });
+function startBuilder(isolate: Isolation): Builder {
+  // A worker gets its own heap limit: a hub that runs out of memory ends its worker, not the build.
+  const child =
+    isolate === 'worker'
+      ? new Worker(CHILD, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: 3072 } })
+      : fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  let stopped: string | undefined;
+  let slug = '';
+  let pending: ((result: HubResult) => void) | undefined;
+  const finish = (result: HubResult) => {
+    const done = pending;
+    pending = undefined;
+    done?.(result.ok || !output.trim() ? result : { ...result, errors: [...result.errors, output.trim()] });
+  };
+  child.on('message', (message) => finish(message as HubResult));
+  child.on('error', (error: Error) => (output += `\n${error.stack ?? error.message}`));
+  child.on('exit', (code: number | null, signal?: NodeJS.Signals | null) => {
+    stopped = isolate === 'worker' ? `the build worker stopped (exit code ${code})` : `the build process stopped (${signal ?? `exit code ${code}`})`;
+    finish({ slug, ok: false, pages: 0, ms: 0, warnings: 0, errors: [stopped] });
   });
+  return {
+    run(args) {
+      slug = args.hub ?? '';
+      if (stopped) return Promise.resolve({ slug, ok: false, pages: 0, ms: 0, warnings: 0, errors: [stopped] });
+      output = '';
+      return new Promise((done) => {
+        pending = done;
+        if (child instanceof Worker) child.postMessage(args);
+        else child.send(args);
+      });
+    },
+    get alive() {
+      return stopped === undefined;
+    },
+    stop() {
+      if (child instanceof Worker) void child.terminate();
+      else if (child.connected) child.disconnect();
+    },
+  };
 }
 
 /**
@@ -114,35 +122,38 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
   for (const hub of options.hubs ?? []) if (!all.includes(hub)) throw new DataRootError(`There is no hub called "${hub}" in ${data}.`);
   const queue = [...(options.hubs ?? all)];
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), queue.length));
-  const run = (options.isolate ?? defaultIsolation(out)) === 'worker' ? inWorker : inProcess;
+  const isolate = options.isolate ?? defaultIsolation(out);
   await mkdir(out, { recursive: true });
   const results: HubResult[] = [];
   const retired: string[] = [];
 
-  const next = async (): Promise<void> => {
-    const slug = queue.shift();
-    if (!slug) return;
-    const tmp = join(out, `.building-${slug}-${process.pid}`);
-    const target = join(out, slug);
-    const args: Record<string, string> = { hub: slug, data, out: tmp, base: options.base ?? `/${slug}/` };
-    if (options.today) args.today = options.today;
-    const result = await run(args);
-    if (result.ok) {
-      // Swap in the new site; the old one is moved aside and deleted after all builds (deleting is slow to recover from).
-      if (existsSync(target)) {
-        const old = join(out, `.old-${slug}-${process.pid}-${Date.now()}`);
-        await rename(target, old);
-        retired.push(old);
+  const builderLoop = async (): Promise<void> => {
+    let builder: Builder | undefined;
+    for (let slug = queue.shift(); slug; slug = queue.shift()) {
+      const tmp = join(out, `.building-${slug}-${process.pid}`);
+      const target = join(out, slug);
+      const args: Record<string, string> = { hub: slug, data, out: tmp, base: options.base ?? `/${slug}/` };
+      if (options.today) args.today = options.today;
+      // A builder that died (with the last hub, or idle) is replaced.
+      if (!builder?.alive) builder = startBuilder(isolate);
+      const result = await builder.run(args);
+      if (result.ok) {
+        // Swap in the new site; the old one is moved aside and deleted after all builds (deleting is slow to recover from).
+        if (existsSync(target)) {
+          const old = join(out, `.old-${slug}-${process.pid}-${Date.now()}`);
+          await rename(target, old);
+          retired.push(old);
+        }
+        await rename(tmp, target);
+      } else {
+        await rm(tmp, { recursive: true, force: true });
       }
-      await rename(tmp, target);
-    } else {
-      await rm(tmp, { recursive: true, force: true });
+      results.push(result);
+      options.onHub?.(result);
     }
-    results.push(result);
-    options.onHub?.(result);
-    return next();
+    builder?.stop();
   };
-  await Promise.all(Array.from({ length: jobs }, next));
+  await Promise.all(Array.from({ length: jobs }, builderLoop));
   await Promise.all(retired.map((dir) => rm(dir, { recursive: true, force: true })));
   return {
     results,
