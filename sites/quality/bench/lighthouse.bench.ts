@@ -34,6 +34,10 @@ const pages: [string, string][] = [
   ['plan', 'my-plan/'],
 ];
 
+const out = join(REPO_ROOT, 'bench/out');
+const reports = join(out, 'lighthouse');
+await mkdir(reports, { recursive: true });
+
 const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
 try {
   for (const [name, path] of pages) {
@@ -46,6 +50,8 @@ try {
     });
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
+    // The full report, to read which audits lose points.
+    await writeFile(join(reports, `${name}.json`), JSON.stringify(lhr));
     for (const category of ['performance', 'accessibility', 'best-practices', 'seo'])
       row(`${name} ${category}`, Math.round((lhr.categories[category]?.score ?? 0) * 100), '', ['≥ 98', (v) => v >= 98]);
     row(`${name} LCP`, Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN), 'ms', ['≤ 1200', (v) => v <= 1200]);
@@ -95,7 +101,5 @@ for (const r of rows)
   console.log(
     `${r.measure.padEnd(width)}  ${String(r.value).padStart(9)}  ${r.unit.padEnd(4)}  ${(r.target ?? '').padEnd(8)}  ${r.pass === undefined ? '' : r.pass ? 'yes' : 'NO'}`,
   );
-const out = join(REPO_ROOT, 'bench/out');
-await mkdir(out, { recursive: true });
 await writeFile(join(out, 'quality.json'), `${JSON.stringify({ rows }, null, 2)}\n`);
-console.log(`\nWrote ${join(out, 'quality.json')}`);
+console.log(`\nWrote ${join(out, 'quality.json')} and the full reports in ${reports}`);

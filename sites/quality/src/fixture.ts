@@ -17,7 +17,8 @@ import { BREAKOUT_URLS, MARKUP_PAYLOADS, type Payload, TEXT_PAYLOADS } from './x
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const HUB = 'qtown';
-export const TODAY = '2026-11-23';
+/** `townhub generate` dates reviews back from the real date, so the fixture is built as of the same day. */
+export const TODAY = new Date().toISOString().slice(0, 10);
 
 const exec = promisify(execFile);
 
