@@ -3,8 +3,6 @@
  * asset (looked up in the hub's feed, so only real listings are added) and tidies the address so a reload does not
  * repeat it. Without JavaScript the page explains how to plan on paper instead.
  */
-import { decodeFeed } from '@townhub/schema/feed';
-
 interface PlanBuilder extends HTMLElement {
   updateComplete?: Promise<unknown>;
   addAsset(id: string, name: string): void;
@@ -19,6 +17,8 @@ export async function addFromAddress(): Promise<void> {
   await builder.updateComplete;
   const src = builder.getAttribute('src');
   if (!src) return;
+  // Loaded only when there is something to add, so the plan page's first load does not wait for it.
+  const { decodeFeed } = await import('@townhub/schema/feed');
   const feed = decodeFeed(await (await fetch(src)).json());
   const asset = feed.assets.find((a) => a.id === id);
   if (asset && typeof builder.addAsset === 'function') builder.addAsset(asset.id, asset.name);

@@ -1,7 +1,8 @@
 /**
  * Upgrades the page's static HTML with widgets. Each widget's code is a separate chunk, loaded only when its tag is
- * on the page; widgets marked `lazy` (the small map on asset pages) load when they scroll into view. Browsers
- * without custom elements keep the static page.
+ * on the page, and only after the static page has been painted, so widgets never hold back the first paint. Widgets
+ * marked `lazy` (the small map on asset pages) load when they scroll into view. Browsers without custom elements
+ * keep the static page.
  */
 const WIDGETS: Record<string, () => Promise<unknown>> = {
   'hub-asset-finder': () => import('townhub:widget/asset-finder'),
@@ -21,18 +22,21 @@ function load(tag: string): void {
     .catch((error: unknown) => console.warn(`Could not load <${tag}>; the page keeps its static content.`, error));
 }
 
-/** Small maps of one asset (`data-feed` + `data-asset`) get the hub's feed narrowed to that asset. */
+/** Small maps of one asset carry their own one-asset feed (`data-feed-json`) instead of loading the hub's whole feed. */
 async function showSingleAssets(): Promise<void> {
-  const maps = [...document.querySelectorAll<HTMLElement & { feed?: unknown }>('hub-map[data-asset][data-feed]')];
+  const maps = [...document.querySelectorAll<HTMLElement & { feed?: unknown }>('hub-map[data-feed-json]')];
   if (maps.length === 0) return;
   const { decodeFeed } = await import('@townhub/schema/feed');
-  for (const map of maps) {
-    const feed = decodeFeed(await (await fetch(map.dataset.feed ?? '')).json());
-    map.feed = { ...feed, assets: feed.assets.filter((a) => a.id === map.dataset.asset) };
-  }
+  for (const map of maps) map.feed = decodeFeed(JSON.parse(map.dataset.feedJson ?? ''));
 }
 
-if (supported) {
+/** Runs `start` once the browser has painted the static page (at once in a hidden tab, which does not paint). */
+function afterFirstPaint(start: () => void): void {
+  if (document.visibilityState === 'hidden') start();
+  else requestAnimationFrame(() => setTimeout(start, 0));
+}
+
+function upgrade(): void {
   for (const tag of Object.keys(WIDGETS)) {
     const elements = [...document.querySelectorAll(tag)];
     if (elements.length === 0 || customElements.get(tag)) continue;
@@ -52,3 +56,5 @@ if (supported) {
     }
   }
 }
+
+if (supported) afterFirstPaint(upgrade);
