@@ -2,7 +2,9 @@ import { HubEvent } from '../internal/events.js';
 
 /** The plan was saved (by this widget). `revision` counts saves of the hub's plan on this device. */
 export class HubPlanChangeEvent extends HubEvent<{ hub: string; revision: number }> {
-  static readonly eventName = 'hub-plan-change';
+  static get eventName() {
+    return 'hub-plan-change' as const;
+  }
   constructor(detail: { hub: string; revision: number }) {
     super(HubPlanChangeEvent.eventName, detail);
   }
@@ -10,7 +12,9 @@ export class HubPlanChangeEvent extends HubEvent<{ hub: string; revision: number
 
 /** A questionnaire was completed and saved with the plan. `scores` has one entry per scale of the measure. */
 export class HubAssessmentCompleteEvent extends HubEvent<{ measure: string; date: string; scores: Record<string, number> }> {
-  static readonly eventName = 'hub-assessment-complete';
+  static get eventName() {
+    return 'hub-assessment-complete' as const;
+  }
   constructor(detail: { measure: string; date: string; scores: Record<string, number> }) {
     super(HubAssessmentCompleteEvent.eventName, detail);
   }
