@@ -9,6 +9,7 @@ import { HubPlanChangeEvent } from '../plan/events.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
 import { PlanStore } from '../plan/storage.js';
 import type { renderPlan } from '../plan-view/render-plan.js';
+import type { RenderPlanStrings } from '../plan-view/render-plan.strings.js';
 import type { LiveSharing } from './live-sharing.js';
 import { styles } from './plan-builder.styles.js';
 import type { ReadOnlyLink } from './read-only-link.js';
@@ -75,6 +76,7 @@ export class HubPlanBuilder extends HubElement {
   /** The printable plan (the read-only view shared with <hub-plan-view>), loaded when the page is idle or on Print. */
   private printing?: Promise<void>;
   private renderPrint?: typeof renderPlan;
+  private printWords?: LocalizeController<RenderPlanStrings>;
   private unsubscribe?: () => void;
 
   /** The hub's feed once loaded, with the code that searches and links it (loaded only when there is a feed). */
@@ -161,10 +163,12 @@ export class HubPlanBuilder extends HubElement {
     this.printing ??= Promise.all([
       import('../plan-view/render-plan.js'),
       import('../plan-view/render-plan.styles.js'),
+      import('../plan-view/render-plan.strings.js'),
       import('../measures/index.js').then((measures) => measures.loadAllMeasures()),
     ]).then(
-      ([view, { planStyles }]) => {
+      ([view, { planStyles }, words]) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, planStyles]);
+        this.printWords = new LocalizeController(this, words.strings);
         this.renderPrint = view.renderPlan;
         this.requestUpdate();
       },
@@ -446,14 +450,15 @@ export class HubPlanBuilder extends HubElement {
     const t = this.localize.t;
     const level = Math.min(6, Math.max(1, this.headingLevel));
     const print = this.renderPrint;
+    const printWords = this.printWords?.t;
     // The printable plan comes first so that, once it is there, print styles can hide the editor that follows it.
     return html`
       ${
-        print
+        print && printWords
           ? html`<div class="print" part="print">
             <div class="heading heading--title">${t.title}</div>
             <p class="meta">${t.updated(this.plan.updated, this.localize.lang)}</p>
-            ${print(this.plan, t, { lang: this.localize.lang, headingLevel: level + 1, lifeAreaLabel: this.lifeAreaLabel, assetHref: this.assetHref })}
+            ${print(this.plan, { ...t, ...printWords }, { lang: this.localize.lang, headingLevel: level + 1, lifeAreaLabel: this.lifeAreaLabel, assetHref: this.assetHref })}
           </div>`
           : nothing
       }

@@ -7,6 +7,7 @@ import { scoreHistory } from '../measures/history.js';
 import { bandFor, formatScore, loadedMeasure, MEASURE_IDS } from '../measures/index.js';
 import type { Plan } from '../plan/schema.js';
 import type { PlanStrings } from './plan-strings.js';
+import type { RenderPlanStrings } from './render-plan.strings.js';
 
 export interface RenderPlanOptions {
   lang: string;
@@ -24,7 +25,7 @@ const heading = (level: number, text: string, id?: string) =>
   html`<div class="section-heading" role="heading" aria-level=${Math.min(6, Math.max(1, level))} id=${id ?? nothing}>${text}</div>`;
 
 /** The plan's sections as read-only HTML. Load every measure first (`loadAllMeasures`) so all check-ins show. */
-export function renderPlan(plan: Plan, t: PlanStrings, options: RenderPlanOptions): TemplateResult {
+export function renderPlan(plan: Plan, t: PlanStrings & RenderPlanStrings, options: RenderPlanOptions): TemplateResult {
   const { lang, headingLevel: h } = options;
   const lifeArea = (id: string) => options.lifeAreaLabel?.(id) ?? words(id);
   const goalText = new Map(plan.goals.map((g) => [g.id, g.text]));

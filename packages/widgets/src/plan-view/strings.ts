@@ -1,8 +1,10 @@
 import { dateTime, timeAgo } from '../plan/dates.js';
 import { strings as planStrings } from './plan-strings.js';
+import { strings as renderPlanStrings } from './render-plan.strings.js';
 
 const enGB = {
   ...planStrings['en-GB'],
+  ...renderPlanStrings['en-GB'],
   sharedTitle: 'A wellness plan shared with you',
   readOnly: 'This is a read-only copy. Changes made to the plan after it was shared do not show here.',
   liveUpdated: (iso: string, lang: string) => {
