@@ -90,7 +90,12 @@ const FLAG_FREE = 8;
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const times: string[] = [];
+/** Minutes past midnight as HH:MM (remembered: a big feed decodes the same few times thousands of times). */
+const toTime = (m: number) => {
+  times[m] ??= `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return times[m];
+};
 
 function costText(asset: Asset): string {
   const { cost } = asset;

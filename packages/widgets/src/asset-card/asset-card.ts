@@ -11,6 +11,18 @@ import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js'
 import { styles } from './asset-card.styles.js';
 import { type AssetCardStrings, strings } from './strings.js';
 
+/** Whether each link is safe (https, http, mailto or tel), remembered: the same cards come back as people type. */
+const safe = new Map<string, boolean>();
+function isSafe(url: string): boolean {
+  let ok = safe.get(url);
+  if (ok === undefined) {
+    if (safe.size > 5000) safe.clear();
+    ok = isSafeUrl(url);
+    safe.set(url, ok);
+  }
+  return ok;
+}
+
 const tick = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7.5" fill="currentColor"/><path d="m4.5 8.3 2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="2"/></svg>`;
 
 /**
@@ -60,7 +72,7 @@ export class HubAssetCard extends HubElement {
     try {
       const base = new URL(this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`, document.baseURI);
       const href = new URL(assetPath(this.asset.id), base).href;
-      return isSafeUrl(href) ? href : undefined;
+      return isSafe(href) ? href : undefined;
     } catch {
       return undefined;
     }
@@ -106,13 +118,20 @@ export class HubAssetCard extends HubElement {
         [asset.website, t.website, true],
         [asset.booking, t.booking, true],
       ] as [string | undefined, string, boolean?][]
-    ).filter(([link]) => link && isSafeUrl(link));
+    ).filter(([link]) => link && isSafe(link));
     return html`<article class="card" part="base" aria-labelledby="name">
       <p class="kind">${t.kinds[asset.kind]}</p>
       <div class="name" part="name" role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel))} id="name">${href ? html`<a href=${href}>${asset.name}</a>` : asset.name}</div>
       ${asset.summary ? html`<p class="summary">${asset.summary}</p>` : nothing}
       <dl>
-        ${when.length ? row(t.when, when.map((line) => html`<span>${line}</span>`)) : nothing}
+        ${
+          when.length
+            ? row(
+                t.when,
+                when.map((line) => html`<span>${line}</span>`),
+              )
+            : nothing
+        }
         ${row(t.cost, [asset.free ? t.free : (asset.cost ?? ''), asset.free && asset.cost ? html`<span>${asset.cost}</span>` : nothing])}
         ${row(t.age, t.ageRange(asset.ageMin, asset.ageMax))}
         ${row(t.access, t.referral[asset.referral])}

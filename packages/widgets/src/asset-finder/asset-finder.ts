@@ -301,7 +301,10 @@ export class HubAssetFinder extends HubElement {
     let out = ranked ?? prepared.nameOrder;
     if (activeFilters(f).length > 0) {
       const test = prepareFilter(f, { descendants: prepared.descendants, now: this.now ?? new Date(), distances });
-      out = out.filter((i) => test(assets[i] as FeedAsset, i));
+      const kept = new Int32Array(out.length);
+      let n = 0;
+      for (const i of out) if (test(assets[i] as FeedAsset, i)) kept[n++] = i;
+      out = kept.subarray(0, n);
     }
     const rank = prepared.nameRank;
     if ((f.sort === 'distance' && distances) || (f.sort === 'name' && ranked)) {
@@ -317,7 +320,9 @@ export class HubAssetFinder extends HubElement {
     this.suggestions = this.suggest(ranked);
     this.activeSuggestion = -1;
     this.scheduleAnnouncement();
-    this.emit(new HubResultsChangeEvent({ ids: Array.from(out, (i) => (assets[i] as FeedAsset).id), total: assets.length }));
+    const ids = new Array<string>(out.length);
+    for (let n = 0; n < out.length; n++) ids[n] = (assets[out[n] as number] as FeedAsset).id;
+    this.emit(new HubResultsChangeEvent({ ids, total: assets.length }));
   }
 
   private suggest(ranked: Int32Array | undefined): Suggestion[] {

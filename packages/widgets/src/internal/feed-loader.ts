@@ -5,22 +5,6 @@ import { Slices } from './tasks.js';
 const CHUNK = 65536;
 const ASSETS = '"assets":[';
 
-/**
- * Decodes a feed document in slices of rows, yielding between them, so a 20,000-asset feed never blocks input.
- * Throws FeedError when the document is not a feed.
- */
-export async function decodeFeedInSlices(json: unknown, signal?: AbortSignal): Promise<DecodedFeed> {
-  const feed = json as Feed;
-  if (!feed || typeof feed !== 'object' || !Array.isArray(feed.assets)) return decodeFeed(json);
-  const decoded = decodeFeed({ ...feed, assets: [] });
-  const slices = new Slices(signal);
-  for (let start = 0; start < feed.assets.length; start += 256) {
-    decoded.assets.push(...decodeFeed({ ...feed, assets: feed.assets.slice(start, start + 256) }).assets);
-    if (slices.due) await slices.next();
-  }
-  return decoded;
-}
-
 /** Index just past the end of the JSON string starting at `start` (a quote), or -1. */
 function stringEnd(text: string, start: number): number {
   for (let i = start + 1; ; i++) {
@@ -35,7 +19,7 @@ function stringEnd(text: string, start: number): number {
 /**
  * Reads a feed as it arrives and decodes its rows a chunk at a time: reading and parsing a 20,000-asset feed in one go
  * is a long task. The rows of `assets` (the last key, as `toFeed` writes it) are cut at row boundaries; a document laid
- * out any other way is parsed whole once it has arrived.
+ * out any other way is parsed whole once it has arrived (one long task, but still correct).
  */
 async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<DecodedFeed> {
   const reader = body.getReader();
@@ -102,7 +86,7 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
     if (done) break;
   }
   if (streaming && decoded && ended && rest.trim() === '}') return decoded;
-  return decodeFeedInSlices(JSON.parse(whole.join('')), signal);
+  return decodeFeed(JSON.parse(whole.join('')));
 }
 
 /** Fetches and decodes a feed; the signal aborts both. Errors say what went wrong in plain words. */
