@@ -318,10 +318,15 @@ export class HubPlanBuilder extends HubElement {
 
   private async download(): Promise<void> {
     const file = await this.exportFile();
-    const url = URL.createObjectURL(file);
+    this.save(file, file.name);
+  }
+
+  /** Offers data to the person as a downloaded file. */
+  private save(data: Blob, name: string): void {
+    const url = URL.createObjectURL(data);
     const a = document.createElement('a');
     a.href = url;
-    a.download = file.name;
+    a.download = name;
     a.hidden = true;
     this.renderRoot.appendChild(a);
     a.click();
@@ -398,16 +403,7 @@ export class HubPlanBuilder extends HubElement {
 
   private downloadSetAside(): void {
     const text = this.store.setAsideText();
-    if (text === null) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'wellness-plan-unreadable.txt';
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (text !== null) this.save(new Blob([text], { type: 'application/octet-stream' }), 'wellness-plan-unreadable.txt');
   }
 
   // ---------------------------------------------------------------------------
