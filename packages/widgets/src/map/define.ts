@@ -1,4 +1,3 @@
-import '../asset-card/define.js';
 import { define } from '../internal/define.js';
 import { HubMap } from './map.js';
 

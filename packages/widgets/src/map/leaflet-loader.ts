@@ -1,6 +1,10 @@
-/** Leaflet and its stylesheet (as text, to adopt inside the shadow root), in one chunk loaded on first sight of a map. */
+/**
+ * What the map needs once it is in view, in one chunk loaded on first sight of a map (or on a first selection):
+ * Leaflet and its stylesheet, the clustering index, and the card shown for a selected place.
+ */
+import '../asset-card/define.js';
 import * as L from 'leaflet';
-import css from 'leaflet/dist/leaflet.css?inline';
 
-export const leafletCss: string = css;
+export { default as Supercluster } from 'supercluster';
+export { leafletCss } from './leaflet-css.js';
 export { L };

@@ -31,19 +31,30 @@ export const styles = css`
   .panel hub-asset-card {
     justify-self: stretch;
   }
-  /* Markers: our own elements, so text from data is set as text. */
+  /*
+   * Markers: our own elements, so text from data is set as text. They share one grid cell and are placed by margins:
+   * no positioning or transform, so hundreds of them do not each become a paint layer.
+   */
+  .targets {
+    display: grid;
+    grid-template: 0 / 0;
+  }
   .hub-marker,
   .hub-cluster {
-    width: 100%;
-    height: 100%;
-    display: grid;
-    place-items: center;
+    position: static;
+    grid-area: 1 / 1;
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    /* Each target lays out on its own: a zoom step changes hundreds of them. */
+    contain: size layout style;
     border: 2px solid var(--_surface);
     border-radius: 50%;
     background: var(--_primary);
     color: var(--_on-primary);
     font: 700 0.8rem/1 var(--_font, sans-serif);
-    box-shadow: 0 1px 3px rgb(0 0 0 / 0.5);
+    box-shadow: 0 0 0 1px rgb(0 0 0 / 0.6);
     cursor: pointer;
   }
   .hub-marker.selected {

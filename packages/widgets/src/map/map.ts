@@ -2,7 +2,8 @@ import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
 import type * as Leaflet from 'leaflet';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
+import type Supercluster from 'supercluster';
+import type { ClusterProperties, PointFeature } from 'supercluster';
 import type { HubAssetFinder } from '../asset-finder/asset-finder.js';
 import { HubAssetSelectEvent, type HubResultsChangeEvent } from '../internal/events.js';
 import { fetchFeed } from '../internal/feed-loader.js';
@@ -12,14 +13,42 @@ import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js'
 import { styles } from './map.styles.js';
 import { strings } from './strings.js';
 
-type LeafletModule = typeof import('./leaflet-loader.js');
+type Lazy = typeof import('./leaflet-loader.js');
 interface PointProps {
   /** Position of the asset in the feed. */
   index: number;
+  /** Position of the point among all points shown (a stable key for its element). */
+  n: number;
 }
+/** One marker or cluster as drawn: its place in layer pixels and what it stands for. */
+interface Target {
+  key: string;
+  x: number;
+  y: number;
+  size: number;
+  lat: number;
+  lng: number;
+  /** Points it stands for. */
+  count: number;
+  /** The asset, for a single point; -1 for a cluster. */
+  index: number;
+  /** Supercluster ids of the clusters merged into it. */
+  ids: number[];
+  /** Whether single points were merged into it (they cannot expand further). */
+  points: boolean;
+}
+type Box = [left: number, top: number, right: number, bottom: number];
 
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+const MAX_ZOOM = 18;
+/** Marker size in CSS pixels: above the 24 × 24 minimum target size of WCAG 2.2 (2.5.8). */
+const MARKER = 28;
+const clusterSize = (n: number) => (n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48);
+const overlaps = (a: Target, x: number, y: number, size: number) => {
+  const reach = (a.size + size) / 2;
+  return Math.abs(a.x - x) < reach && Math.abs(a.y - y) < reach;
+};
 
 /**
  * @tag hub-map
@@ -28,6 +57,8 @@ const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright
  *
  * Leaflet loads only when the map scrolls into view. With `for="<finder id>"` the map shows the finder's results and a
  * selection highlights the finder's card; otherwise give it `src` or `.feed`. No map tiles are needed for it to work.
+ * Markers and clusters never overlap: at most zoom levels overlapping ones merge into a cluster; at the closest zoom,
+ * places at the same spot are spread around it.
  *
  * @event hub-asset-select - A place was chosen on the map. `detail: { assetId, source: 'map' }`.
  *
@@ -70,10 +101,22 @@ export class HubMap extends HubElement {
   private readonly localize = new LocalizeController(this, strings);
   private data?: DecodedFeed;
   private visible?: number[];
-  private leaflet?: LeafletModule;
+  private idIndex = new Map<string, number>();
+  private lazy?: Promise<Lazy>;
+  private lib?: Lazy;
   private map?: Leaflet.Map;
-  private layer?: Leaflet.LayerGroup;
+  private pane?: HTMLElement;
   private clusters?: Supercluster<PointProps>;
+  private points: PointFeature<PointProps>[] = [];
+  private fitted = false;
+  private drawing = false;
+  /** The drawn targets by element, and the elements by target key (kept and reused between draws). */
+  private drawn = new Map<HTMLElement, Target>();
+  private elements = new Map<string, HTMLElement>();
+  /** Map controls (zoom buttons, attribution), in container pixels: no target is drawn under them. */
+  private controls: Box[] = [];
+  /** After zooming into a cluster from the keyboard, focus goes to the target nearest this place. */
+  private refocus?: Leaflet.LatLngTuple;
   private finder?: HubAssetFinder;
   private intersection?: IntersectionObserver;
   private resize?: ResizeObserver;
@@ -106,6 +149,8 @@ export class HubMap extends HubElement {
     this.finder = undefined;
     this.map?.remove();
     this.map = undefined;
+    this.drawn.clear();
+    this.elements.clear();
   }
 
   protected override firstUpdated(): void {
@@ -173,109 +218,239 @@ export class HubMap extends HubElement {
     }
     this.visible = ids ? ids.map((id) => this.idIndex.get(id)).filter((i): i is number => i !== undefined) : undefined;
     this.selectedIndex = -1;
+    const { assets } = feed;
+    const points: PointFeature<PointProps>[] = [];
+    for (const index of this.visible ?? assets.keys()) {
+      for (const p of (assets[index] as FeedAsset).points) {
+        points.push({ type: 'Feature', properties: { index, n: points.length }, geometry: { type: 'Point', coordinates: [p.lng, p.lat] } });
+      }
+    }
+    this.points = points;
+    this.shownCount = points.length;
+    this.drawn.clear(); // names may differ for the same keys
+    this.clusters = undefined;
     this.indexPoints();
   }
 
-  private idIndex = new Map<string, number>();
+  /** The Leaflet chunk, loaded once. */
+  private loadLazy(): Promise<Lazy> {
+    this.lazy ??= import('./leaflet-loader.js');
+    return this.lazy;
+  }
 
+  /** Builds the clustering index (once Leaflet's chunk is here), fits the first set into view and draws it. */
   private indexPoints() {
-    const assets = this.data?.assets ?? [];
-    const indices = this.visible ?? assets.map((_, i) => i);
-    const points: PointFeature<PointProps>[] = [];
-    for (const index of indices) {
-      for (const p of (assets[index] as FeedAsset).points) {
-        points.push({ type: 'Feature', properties: { index }, geometry: { type: 'Point', coordinates: [p.lng, p.lat] } });
+    const { map, points, data } = this;
+    if (!map || !data) return;
+    const Supercluster = this.lib?.Supercluster;
+    if (!Supercluster) return;
+    this.clusters = new Supercluster<PointProps>({ radius: 60, maxZoom: MAX_ZOOM - 1 }).load(points);
+    if (!this.fitted) {
+      this.fitted = true;
+      this.drawing = true;
+      let [south, west, north, east] = [90, 180, -90, -180];
+      for (const { geometry } of points) {
+        const [lng, lat] = geometry.coordinates as [number, number];
+        south = Math.min(south, lat);
+        north = Math.max(north, lat);
+        west = Math.min(west, lng);
+        east = Math.max(east, lng);
       }
+      const b = points.length ? { south, west, north, east } : data.hub.bounds;
+      // Padding keeps the outermost markers clear of the edges and the zoom buttons.
+      if (b)
+        map.fitBounds(
+          [
+            [b.south, b.west],
+            [b.north, b.east],
+          ],
+          { padding: [48, 48], maxZoom: 15, animate: false },
+        );
+      this.drawing = false;
     }
-    this.clusters = new Supercluster<PointProps>({ radius: 60, maxZoom: 17 }).load(points);
-    this.shownCount = points.length;
     this.draw();
   }
 
   private async loadLeaflet() {
-    const leaflet = await import('./leaflet-loader.js');
-    this.leaflet = leaflet;
+    const lib = await this.loadLazy();
+    if (!this.isConnected) return;
+    this.lib = lib;
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(leaflet.leafletCss);
+    sheet.replaceSync(lib.leafletCss);
     this.shadowRoot!.adoptedStyleSheets = [sheet, ...this.shadowRoot!.adoptedStyleSheets];
-    const { L } = leaflet;
-    const map = L.map(this.container, { zoomControl: true, keyboard: true, attributionControl: true, zoomSnap: 1 });
+    const { L } = lib;
+    const map = L.map(this.container, { zoomControl: true, keyboard: true, attributionControl: true, zoomSnap: 1, maxZoom: MAX_ZOOM });
     map.attributionControl.setPrefix(false);
     if (this.tileUrl) L.tileLayer(this.tileUrl, { attribution: this.attribution, maxZoom: 19 }).addTo(map);
-    this.map = map;
-    this.layer = L.layerGroup().addTo(map);
-    const b = this.data?.hub.bounds;
-    if (b)
-      map.fitBounds([
-        [b.south, b.west],
-        [b.north, b.east],
-      ]);
-    else map.setView([52.48, -1.9], 11);
-    map.on('moveend', () => this.draw());
-    this.resize = new ResizeObserver(() => map.invalidateSize());
-    this.resize.observe(this.container);
-    this.loaded = true;
-    this.draw();
-  }
-
-  /** Draws the clusters and markers in view: a few hundred elements at most, whatever the number of assets. */
-  private draw() {
-    const { map, layer, clusters, leaflet, data } = this;
-    if (!map || !layer || !clusters || !leaflet || !data) return;
-    if (!this.fitted && data.hub.bounds) {
-      this.fitted = true;
-      const b = data.hub.bounds;
-      map.fitBounds([
-        [b.south, b.west],
-        [b.north, b.east],
-      ]);
-    }
-    const { L } = leaflet;
-    const t = this.localize.t;
-    const bounds = map.getBounds();
-    const zoom = Math.round(map.getZoom());
-    layer.clearLayers();
-    for (const feature of clusters.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom)) {
-      const [lng, lat] = feature.geometry.coordinates as [number, number];
-      const props = feature.properties as PointProps & Partial<ClusterProperties>;
-      const element = document.createElement('div');
-      let marker: Leaflet.Marker;
-      if (props.cluster) {
-        const n = props.point_count as number;
-        element.className = 'hub-cluster';
-        element.textContent = n > 999 ? `${Math.round(n / 1000)}k` : String(n);
-        const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
-        marker = L.marker([lat, lng], { icon: L.divIcon({ html: element, className: '', iconSize: [size, size] }), keyboard: true });
-        const zoomIn = () => map.setView([lat, lng], Math.min(clusters.getClusterExpansionZoom(props.cluster_id as number), 18));
-        marker.on('click', zoomIn);
-        marker.on('add', () => this.label(marker, t.cluster(n), zoomIn));
-      } else {
-        const asset = data.assets[props.index] as FeedAsset;
-        element.className = `hub-marker${props.index === this.selectedIndex ? ' selected' : ''}`;
-        marker = L.marker([lat, lng], { icon: L.divIcon({ html: element, className: '', iconSize: [28, 28] }), keyboard: true });
-        const choose = () => this.select(props.index);
-        marker.on('click', choose);
-        marker.on('add', () => this.label(marker, asset.name, choose));
-      }
-      layer.addLayer(marker);
-    }
-  }
-
-  private fitted = false;
-
-  /** Makes a marker's element a named button that Enter and Space activate (Leaflet only opens popups on Enter). */
-  private label(marker: Leaflet.Marker, name: string, activate: () => void) {
-    const el = marker.getElement();
-    if (!el) return;
-    el.setAttribute('role', 'button');
-    el.setAttribute('aria-label', name);
-    el.removeAttribute('title');
-    el.addEventListener('keydown', (event) => {
+    map.setView([52.48, -1.9], 11);
+    // One pane of our own elements instead of a Leaflet marker per place; hidden while a zoom animates.
+    const pane = map.createPane('hub-targets');
+    pane.classList.add('leaflet-zoom-hide', 'targets');
+    pane.style.zIndex = '600';
+    pane.addEventListener('click', (event) => {
+      // A drag that ends over a marker is not a choice.
+      if (!(map.dragging as Leaflet.Handler & { moved(): boolean }).moved()) this.activate(event);
+    });
+    pane.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
       event.stopPropagation();
-      activate();
+      this.activate(event);
     });
+    pane.addEventListener('dblclick', (event) => event.stopPropagation());
+    this.pane = pane;
+    this.map = map;
+    this.measureControls();
+    map.on('moveend', () => this.draw());
+    this.resize = new ResizeObserver(() => {
+      this.measureControls();
+      map.invalidateSize();
+    });
+    this.resize.observe(this.container);
+    this.loaded = true;
+    this.indexPoints();
+  }
+
+  private measureControls() {
+    const outer = this.container.getBoundingClientRect();
+    this.controls = [...this.container.querySelectorAll('.leaflet-control')].flatMap((control) => {
+      const r = control.getBoundingClientRect();
+      return r.width && r.height ? [[r.left - outer.left, r.top - outer.top, r.right - outer.left, r.bottom - outer.top] as Box] : [];
+    });
+  }
+
+  /**
+   * Lays out the clusters and markers in view and updates their elements: a few hundred at most, whatever the number
+   * of assets. Targets that would overlap merge into one cluster (or, at the closest zoom, spread around the spot), so
+   * each keeps at least 28 × 28 px of its own; targets that would be cut off by the edge or sit under a control wait
+   * until the view moves.
+   */
+  private draw() {
+    const { map, clusters, pane, data } = this;
+    if (!map || !clusters || !pane || !data || this.drawing) return;
+    const zoom = Math.round(map.getZoom());
+    const spread = zoom >= MAX_ZOOM;
+    const bounds = map.getBounds();
+    const origin = map.containerPointToLayerPoint([0, 0]);
+    const { x: width, y: height } = map.getSize();
+    const features = clusters.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom);
+    const count = (f: (typeof features)[number]) => (f.properties as Partial<ClusterProperties>).point_count ?? 1;
+    features.sort((a, b) => count(b) - count(a));
+    const placed: Target[] = [];
+    for (const feature of features) {
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
+      const props = feature.properties as PointProps & Partial<ClusterProperties>;
+      const n = count(feature);
+      const size = props.cluster ? clusterSize(n) : MARKER;
+      let { x, y } = map.latLngToLayerPoint([lat, lng]);
+      let hit = placed.find((t) => overlaps(t, x, y, size));
+      if (hit && !spread) {
+        hit.count += n;
+        if (props.cluster) hit.ids.push(props.cluster_id as number);
+        else hit.points = true;
+        hit.index = -1;
+        continue;
+      }
+      // Places at the same spot at the closest zoom: step out along a spiral until there is room.
+      const [x0, y0] = [x, y];
+      for (let step = 1; hit && step < 500; step++) {
+        x = x0 + size * 0.6 * Math.sqrt(step) * Math.cos(step * 2.4);
+        y = y0 + size * 0.6 * Math.sqrt(step) * Math.sin(step * 2.4);
+        hit = placed.find((t) => overlaps(t, x, y, size));
+      }
+      const half = size / 2;
+      const [left, top] = [x - origin.x - half, y - origin.y - half];
+      const [right, bottom] = [left + size, top + size];
+      if (hit || left < 0 || top < 0 || right > width || bottom > height) continue;
+      if (this.controls.some(([l, t, r, b]) => left < r && right > l && top < b && bottom > t)) continue;
+      placed.push({
+        key: props.cluster ? `c${props.cluster_id}` : `p${props.n}`,
+        x,
+        y,
+        size,
+        lat,
+        lng,
+        count: n,
+        index: props.cluster ? -1 : props.index,
+        ids: props.cluster ? [props.cluster_id as number] : [],
+        points: false,
+      });
+    }
+    // Tab order follows reading order: top to bottom, then left to right.
+    placed.sort((a, b) => a.y - b.y || a.x - b.x);
+    this.updateTargets(placed, data);
+  }
+
+  /** Brings the target elements in line with `placed`, reusing elements and touching only what changed. */
+  private updateTargets(placed: Target[], data: DecodedFeed) {
+    const pane = this.pane as HTMLElement;
+    const t = this.localize.t;
+    const active = this.shadowRoot!.activeElement as HTMLElement | null;
+    const keys = new Set(placed.map((target) => target.key));
+    // Elements no longer needed are reused in their current order, so few have to move.
+    const spare = [...this.elements].filter(([key, el]) => !keys.has(key) && el !== active).map(([, el]) => el);
+    spare.reverse();
+    const elements = new Map<string, HTMLElement>();
+    const drawn = new Map<HTMLElement, Target>();
+    let cursor = pane.firstElementChild;
+    for (const target of placed) {
+      const el = this.elements.get(target.key) ?? spare.pop() ?? this.createTarget();
+      const before = this.drawn.get(el);
+      const single = target.index >= 0;
+      const className = `leaflet-marker-icon leaflet-interactive ${single ? `hub-marker${target.index === this.selectedIndex ? ' selected' : ''}` : 'hub-cluster'}`;
+      if (el.className !== className) el.className = className;
+      if (before?.index !== target.index || before.count !== target.count) {
+        const shown = target.count > 999 ? `${Math.round(target.count / 1000)}k` : String(target.count);
+        el.setAttribute('aria-label', single ? (data.assets[target.index] as FeedAsset).name : t.cluster(target.count, shown));
+        el.textContent = single ? '' : shown;
+      }
+      if (before?.size !== target.size) el.style.width = el.style.height = `${target.size}px`;
+      if (before?.x !== target.x || before?.size !== target.size) el.style.marginLeft = `${target.x - target.size / 2}px`;
+      if (before?.y !== target.y || before?.size !== target.size) el.style.marginTop = `${target.y - target.size / 2}px`;
+      if (cursor === el) cursor = el.nextElementSibling;
+      else pane.insertBefore(el, cursor);
+      elements.set(target.key, el);
+      drawn.set(el, target);
+    }
+    while (cursor) {
+      const next = cursor.nextElementSibling;
+      cursor.remove();
+      cursor = next;
+    }
+    this.elements = elements;
+    this.drawn = drawn;
+    // Moving an element in the tree blurs it: give focus back.
+    if (active?.isConnected && active.parentElement === pane && this.shadowRoot!.activeElement !== active) active.focus({ preventScroll: true });
+    if (this.refocus && this.map) {
+      const { x, y } = this.map.latLngToLayerPoint(this.refocus);
+      this.refocus = undefined;
+      let nearest: [HTMLElement, number] | undefined;
+      for (const [el, target] of drawn) {
+        const d = (target.x - x) ** 2 + (target.y - y) ** 2;
+        if (!nearest || d < nearest[1]) nearest = [el, d];
+      }
+      nearest?.[0].focus({ preventScroll: true });
+    }
+  }
+
+  private createTarget(): HTMLElement {
+    const el = document.createElement('div');
+    el.setAttribute('role', 'button');
+    el.tabIndex = 0;
+    return el;
+  }
+
+  /** A marker selects its asset; a cluster zooms in until its places come apart. */
+  private activate(event: Event) {
+    const el = (event.target as Element).closest<HTMLElement>('.leaflet-marker-icon');
+    const target = el && this.drawn.get(el);
+    const { map, clusters } = this;
+    if (!target || !map || !clusters) return;
+    if (target.index >= 0) return this.select(target.index);
+    const zoom = Math.round(map.getZoom());
+    const expand = target.points ? zoom + 1 : Math.min(...target.ids.map((id) => clusters.getClusterExpansionZoom(id)));
+    if (this.shadowRoot!.activeElement === el) this.refocus = [target.lat, target.lng];
+    map.setView([target.lat, target.lng], Math.min(MAX_ZOOM, Math.max(zoom + 1, expand)));
   }
 
   /** Selects an asset: shows its card and tells the finder (and the page). */
@@ -283,10 +458,8 @@ export class HubMap extends HubElement {
     const asset = this.data?.assets[index];
     if (!asset) return;
     this.selectedIndex = index;
-    const hadFocus = this.shadowRoot?.activeElement?.classList.contains('leaflet-marker-icon');
+    void this.loadLazy(); // brings the card's definition
     this.draw();
-    // Markers are redrawn: keep keyboard focus on the chosen one.
-    if (hadFocus) this.shadowRoot?.querySelector<HTMLElement>('.hub-marker.selected')?.parentElement?.focus();
     this.emit(new HubAssetSelectEvent({ assetId: asset.id, source: 'map' }));
     void this.finder?.highlight(asset.id);
   }
