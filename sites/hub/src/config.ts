@@ -64,8 +64,7 @@ export function hubAstroConfig(options: HubBuildConfig): AstroInlineConfig {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     logLevel: options.logLevel ?? 'warn',
     devToolbar: { enabled: false },
-    // Pages render one at a time (Astro's default): rendering is CPU-bound, and the order, and so the search index,
-    // stays the same from build to build.
+    // Pages render one at a time (Astro's default): rendering is CPU-bound, so more at once only adds memory.
     build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.TOWNHUB_RENDER_CONCURRENCY ?? 1) },
     // assetsInlineLimit 0: Astro would otherwise inline small scripts, which a strict CSP blocks.
     vite: { build: { assetsInlineLimit: 0 }, logLevel: 'warn' },

@@ -1,7 +1,7 @@
 /**
  * The hub-site integration: hands the validated hub data to the pages, makes widget modules optional at build
- * time, indexes searchable pages with Pagefind as they are rendered, and after the build writes the Pagefind index,
- * the ORUK API files, the widgets bundle and the static host's `_headers` file.
+ * time, and after the build indexes the pages with Pagefind while it writes the ORUK API files, the widgets bundle
+ * and the static host's `_headers` file.
  */
 
 import { cp, mkdir, writeFile } from 'node:fs/promises';
@@ -67,16 +67,30 @@ export interface HubSiteOptions {
   search?: boolean;
 }
 
-/** Pagefind over a built site on disk: only pages marked `data-pagefind-body` are indexed. */
+/**
+ * Starts Pagefind indexing a built site in its own process (only pages marked `data-pagefind-body` are indexed), so
+ * this process can do other work meanwhile; `finish` writes the index into the site and returns the page count.
+ */
+async function startIndexing(dir: string): Promise<{ finish(): Promise<number> }> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const adding = index.addDirectory({ path: dir });
+  adding.catch(() => {}); // awaited in finish(); this only keeps an early failure from going unhandled meanwhile
+  return {
+    async finish() {
+      const added = await adding;
+      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      return added.page_count;
+    },
+  };
+}
+
+/** Pagefind over a built site on disk. */
 export async function indexSite(dir: string): Promise<number> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
+    return await (await startIndexing(dir)).finish();
   } finally {
     await pagefind.close();
   }
@@ -84,46 +98,6 @@ export async function indexSite(dir: string): Promise<number> {
 
 /** Stops Pagefind's service process, if one is running. */
 export const closeSearchIndex = (): Promise<unknown> => pagefind.close();
-
-/** A page Pagefind indexes: one with an element marked `data-pagefind-body` (Pagefind then skips all other pages). */
-const SEARCHABLE = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/;
-/** Pages handed to Pagefind and not yet indexed; rendering waits beyond this, so pages never pile up in memory. */
-const INDEXING_AHEAD = 16;
-
-/**
- * A Pagefind index fed each searchable page as Astro renders it: Pagefind's own process indexes while this one
- * renders, instead of reading every page back from disk after the build.
- */
-async function openSearchIndex() {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const inFlight = new Set<Promise<void>>();
-  const problems: string[] = [];
-  let pages = 0;
-  return {
-    /** Indexes a page's HTML under its URL inside the site (e.g. `/assets/x/`, without the base path). */
-    async add(url: string, content: string): Promise<void> {
-      while (inFlight.size >= INDEXING_AHEAD) await Promise.race(inFlight);
-      const adding = index.addHTMLFile({ url, content }).then(
-        (added) => {
-          if (added.errors.length) problems.push(...added.errors);
-          else pages++;
-        },
-        (error: unknown) => void problems.push(String(error)),
-      );
-      const tracked = adding.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-    },
-    /** Writes the index to `outputPath` and returns the number of pages indexed. */
-    async write(outputPath: string): Promise<number> {
-      await Promise.all(inFlight);
-      if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      return pages;
-    },
-  };
-}
 
 /** Writes files, a few at a time, creating their folders first. */
 async function writeFiles(root: string, files: Iterable<readonly [path: string, content: string]>): Promise<void> {
@@ -138,7 +112,6 @@ async function writeFiles(root: string, files: Iterable<readonly [path: string, 
 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
-  let search: Awaited<ReturnType<typeof openSearchIndex>> | undefined;
   return {
     name: '@townhub/hub-site',
     hooks: {
@@ -152,60 +125,35 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         };
         updateConfig({ vite: { plugins: [optionalWidgets(warn), schemaAsLoaded()] } });
       },
-      'astro:build:start': ({ setPrerenderer }) => {
-        if (options.search === false) return;
-        // Astro's own prerenderer, with each searchable page also handed to Pagefind as it is rendered.
-        setPrerenderer((astro) => ({
-          ...astro,
-          name: '@townhub/hub-site:search',
-          async setup() {
-            await astro.setup?.();
-            search = await openSearchIndex();
-          },
-          async render(request, renderOptions) {
-            const rendered = await astro.render(request, renderOptions);
-            const response = rendered instanceof Response ? rendered : rendered.response;
-            if (!search || renderOptions.routeData.type !== 'page' || response.status !== 200) return rendered;
-            const html = await response.text();
-            if (SEARCHABLE.test(html)) await search.add(`/${new URL(request.url).pathname.slice(base.length)}`, html);
-            const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
-            return rendered instanceof Response ? copy : { ...rendered, response: copy };
-          },
-        }));
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const { hub, assets } = options.data;
         try {
-          // Pagefind writes its index from its own process while this one writes the rest.
-          const indexed = search?.write(join(out, 'pagefind'));
-          const rest = (async () => {
-            await writeFile(join(out, '_headers'), headersFile(base));
-            // The read-only Open Referral UK API, as static JSON files (paths documented on orukApiFiles).
-            const oruk = orukApiFiles(
-              hub,
-              options.data.categories,
-              assets.map((a) => a.asset),
-            );
-            await writeFiles(
-              out,
-              Array.from(oruk, ([path, document]) => [path, JSON.stringify(document)] as const),
-            );
-            // A short description of the built hub, for the server's index of hubs.
-            const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
-            await writeFile(join(out, 'hub.json'), JSON.stringify(about));
-            // The widgets' one-script CDN bundle, so councils can embed from the hub's own address (see the embed page).
-            try {
-              const cdn = createRequire(import.meta.url).resolve('@townhub/widgets/cdn');
-              await cp(dirname(cdn), join(out, 'widgets'), { recursive: true });
-            } catch (error) {
-              logger.warn(`No widgets CDN bundle copied (${String(error)}); build it with pnpm --filter @townhub/widgets build.`);
-            }
-          })();
-          const [pages] = await Promise.all([indexed, rest]);
-          if (pages !== undefined) logger.info(`Pagefind indexed ${pages} pages`);
+          // Pagefind indexes the pages in its own process while this one writes the rest (none of it is HTML).
+          const search = options.search === false ? undefined : await startIndexing(out);
+          await writeFile(join(out, '_headers'), headersFile(base));
+          // The read-only Open Referral UK API, as static JSON files (paths documented on orukApiFiles).
+          const oruk = orukApiFiles(
+            hub,
+            options.data.categories,
+            assets.map((a) => a.asset),
+          );
+          await writeFiles(
+            out,
+            Array.from(oruk, ([path, document]) => [path, JSON.stringify(document)] as const),
+          );
+          // A short description of the built hub, for the server's index of hubs.
+          const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
+          await writeFile(join(out, 'hub.json'), JSON.stringify(about));
+          // The widgets' one-script CDN bundle, so councils can embed from the hub's own address (see the embed page).
+          try {
+            const cdn = createRequire(import.meta.url).resolve('@townhub/widgets/cdn');
+            await cp(dirname(cdn), join(out, 'widgets'), { recursive: true });
+          } catch (error) {
+            logger.warn(`No widgets CDN bundle copied (${String(error)}); build it with pnpm --filter @townhub/widgets build.`);
+          }
+          if (search) logger.info(`Pagefind indexed ${await search.finish()} pages`);
         } finally {
-          search = undefined;
           await closeSearchIndex();
         }
       },
