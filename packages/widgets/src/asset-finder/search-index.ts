@@ -79,7 +79,7 @@ export class SearchIndex {
   private readonly firstChild: number[] = [-1];
   private readonly nextSibling: number[] = [-1];
   private readonly nodeTerm: number[] = [-1];
-  private readonly labelWords = new Map<string, string[]>();
+  private readonly labelTerms = new Map<string, number[]>();
   private readonly words = new Map<string, Matches>();
   private stamp = new Int32Array(0);
   private best = new Float64Array(0);
@@ -107,27 +107,30 @@ export class SearchIndex {
     const doc = this.size++;
     this.words.clear();
     // Fields go best first, so a word's first posting for this asset is its best.
-    this.note(doc, tokenize(asset.name), 0);
-    if (asset.organisation) this.note(doc, this.cachedWords(asset.organisation), 1);
-    for (const id of asset.categories) this.note(doc, this.cachedWords(this.labels.get(id) ?? ''), 1);
-    this.note(doc, tokenize(asset.summary), 2);
-    if (asset.tags) this.note(doc, tokenize(asset.tags), 2);
+    this.note(doc, this.termsOf(asset.name), 0);
+    if (asset.organisation) this.note(doc, this.cachedTerms(asset.organisation), 1);
+    for (const id of asset.categories) this.note(doc, this.cachedTerms(this.labels.get(id) ?? ''), 1);
+    this.note(doc, this.termsOf(asset.summary), 2);
+    if (asset.tags) this.note(doc, this.termsOf(asset.tags), 2);
   }
 
-  /** Organisation names and labels repeat across assets: tokenize each once. */
-  private cachedWords(text: string): string[] {
-    let words = this.labelWords.get(text);
-    if (!words) {
-      words = tokenize(text);
-      this.labelWords.set(text, words);
+  /** The term ids of a text's words, adding new terms. */
+  private termsOf(text: string): number[] {
+    return tokenize(text).map((word) => this.termIds.get(word) ?? this.addTerm(word));
+  }
+
+  /** Organisation names and labels repeat across assets: look each up once. */
+  private cachedTerms(text: string): number[] {
+    let terms = this.labelTerms.get(text);
+    if (!terms) {
+      terms = this.termsOf(text);
+      this.labelTerms.set(text, terms);
     }
-    return words;
+    return terms;
   }
 
-  private note(doc: number, words: string[], field: number): void {
-    for (const word of words) {
-      let term = this.termIds.get(word);
-      if (term === undefined) term = this.addTerm(word);
+  private note(doc: number, terms: number[], field: number): void {
+    for (const term of terms) {
       if (this.lastDoc[term] === doc) continue;
       this.lastDoc[term] = doc;
       (this.postings[term] as number[]).push(doc * 4 + field);
