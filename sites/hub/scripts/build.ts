@@ -112,6 +112,9 @@ export function defaultIsolation(out: string): Isolation {
   return resolve(out).startsWith(process.cwd() + sep) ? 'worker' : 'process';
 }
 
+/** Hubs a builder builds before it is replaced by a fresh one. */
+const HUBS_PER_BUILDER = 20;
+
 /** Builds hubs and returns what happened; never throws for a hub's failure. */
 export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
@@ -129,13 +132,20 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
 
   const builderLoop = async (): Promise<void> => {
     let builder: Builder | undefined;
+    let built = 0;
     for (let slug = queue.shift(); slug; slug = queue.shift()) {
       const tmp = join(out, `.building-${slug}-${process.pid}`);
       const target = join(out, slug);
       const args: Record<string, string> = { hub: slug, data, out: tmp, base: options.base ?? `/${slug}/` };
       if (options.today) args.today = options.today;
-      // A builder that died (with the last hub, or idle) is replaced.
-      if (!builder?.alive) builder = startBuilder(isolate);
+      // A builder that died (with the last hub, or idle) is replaced, and so is one that has built many hubs: each
+      // build leaves a few megabytes of loaded modules behind.
+      if (!builder?.alive || built === HUBS_PER_BUILDER) {
+        builder?.stop();
+        builder = startBuilder(isolate);
+        built = 0;
+      }
+      built++;
       const result = await builder.run(args);
       if (result.ok) {
         // Swap in the new site; the old one is moved aside and deleted after all builds (deleting is slow to recover from).
