@@ -376,8 +376,10 @@ export class HubMap extends HubElement {
         points: false,
       });
     }
-    // Tab order follows reading order: top to bottom, then left to right.
-    placed.sort((a, b) => a.y - b.y || a.x - b.x);
+    // Tab order follows reading order: rows from the top, each in the direction of the text.
+    const row = (target: Target) => Math.floor((target.y - origin.y) / MARKER);
+    const inline = this.direction === 'rtl' ? -1 : 1;
+    placed.sort((a, b) => row(a) - row(b) || inline * (a.x - b.x));
     this.updateTargets(placed, data);
   }
 
