@@ -1,6 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import './define.js';
 import { samplePlan } from '../plan/samples.js';
+import { PlanStore, planKey } from '../plan/storage.js';
 import type { HubProgressChart } from './progress-chart.js';
 
 const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ');
@@ -69,5 +70,26 @@ describe('<hub-progress-chart>', () => {
     expect(svg.getBoundingClientRect().width).to.be.at.most(320);
     // The text is drawn at 1:1 scale, so zoom enlarges it like the rest of the page.
     expect(svg.getAttribute('viewBox')).to.equal('0 0 320 240');
+  });
+
+  it("reads the hub's plan on this device and follows saves from other widgets and tabs", async () => {
+    const hub = `chart-test-${Date.now()}`;
+    const plan = samplePlan(hub);
+    plan.assessments = plan.assessments.filter((a) => a.measure === 'ucla3' && a.date === '2026-10-01');
+    localStorage.setItem(planKey(hub), JSON.stringify(plan));
+    try {
+      const el = await fixture<HubProgressChart>(html`<hub-progress-chart measure="ucla3" hub=${hub}></hub-progress-chart>`);
+      expect(text(el.shadowRoot!.querySelector('.summary')!)).to.equal('You have one result for loneliness so far: 8 (Lonely) on 1 October 2026.');
+      const other = new PlanStore(hub);
+      other.update((p) => {
+        p.assessments.push({ id: 'later', measure: 'ucla3', date: '2026-11-01', answers: [1, 1, 2] });
+      });
+      other.close();
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('circle').length === 2, 'the chart did not hear the save');
+      expect(text(el.shadowRoot!.querySelector('.summary')!)).to.contain('Across 2 results');
+      await expect(el).to.be.accessible();
+    } finally {
+      localStorage.removeItem(planKey(hub));
+    }
   });
 });

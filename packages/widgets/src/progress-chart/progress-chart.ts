@@ -6,7 +6,7 @@ import { focusStyles, visuallyHidden } from '../internal/theme.js';
 import { type AssessmentRecord, type ScoredResult, scoreHistory } from '../measures/history.js';
 import { bandFor, compareScores, formatScore, isMeasureId, loadedMeasure, loadMeasure, type Measure, type MeasureScale } from '../measures/index.js';
 import { dayTime, shortDay } from '../plan/dates.js';
-import { PlanStore } from '../plan/storage.js';
+import type { PlanStore } from '../plan/storage.js';
 import { styles } from './progress-chart.styles.js';
 import { strings } from './strings.js';
 
@@ -49,6 +49,7 @@ export class HubProgressChart extends HubElement {
 
   private readonly localize = new LocalizeController(this, strings);
   private store?: PlanStore;
+  private storeLoading?: Promise<void>;
   private unsubscribe?: () => void;
   private resizeObserver?: ResizeObserver;
   /** Set while the measure's definition loads (SWEMWBS loads on first use). */
@@ -88,27 +89,42 @@ export class HubProgressChart extends HubElement {
     this.measureLoading = loading;
   }
 
-  /** Resolves once the measure's definition, if it was loading, has arrived and rendered too. */
+  /** Resolves once the measure's definition and the plan, if they were loading, have arrived and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.measureLoading) {
-      await this.measureLoading;
+    for (const loading of [this.measureLoading, this.storeLoading]) {
+      if (!loading) continue;
+      await loading;
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
+  /** Reads the hub's plan with the plan's storage code, which loads on its own so the chart can draw given results. */
   private openStore(): void {
     this.closeStore();
-    if (!this.hub) return;
-    this.store = new PlanStore(this.hub);
-    this.stored = this.store.load().assessments;
-    this.unsubscribe = this.store.subscribe((plan) => {
-      this.stored = plan.assessments;
-    });
+    const hub = this.hub;
+    if (!hub) return;
+    const loading = import('../plan/storage.js').then(
+      ({ PlanStore }) => {
+        if (this.storeLoading !== loading) return;
+        this.storeLoading = undefined;
+        const store = new PlanStore(hub);
+        this.store = store;
+        this.stored = store.load().assessments;
+        this.unsubscribe = store.subscribe((plan) => {
+          this.stored = plan.assessments;
+        });
+      },
+      () => {
+        if (this.storeLoading === loading) this.storeLoading = undefined;
+      },
+    );
+    this.storeLoading = loading;
   }
 
   private closeStore(): void {
+    this.storeLoading = undefined;
     this.unsubscribe?.();
     this.store?.close();
     this.store = undefined;

@@ -3,21 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
-import { changeSincePrevious, scoreHistory } from '../measures/history.js';
-import {
-  availableMeasure,
-  bandFor,
-  formatScore,
-  isMeasureId,
-  loadedMeasure,
-  loadMeasure,
-  type Measure,
-  type MeasureScale,
-  scoreAnswers,
-} from '../measures/index.js';
-import { HubAssessmentCompleteEvent, HubPlanChangeEvent } from '../plan/events.js';
-import { type Assessment, localDay, newId } from '../plan/schema.js';
-import { PlanStore } from '../plan/storage.js';
+import { availableMeasure, isMeasureId, loadedMeasure, loadMeasure, type Measure, scoreAnswers } from '../measures/index.js';
+import type { Results, Saved } from './results.js';
 import { styles } from './self-assessment.styles.js';
 import { strings } from './strings.js';
 
@@ -62,12 +49,16 @@ export class HubSelfAssessment extends HubElement {
 
   @state() private answers: (number | undefined)[] = [];
   @state() private errors: number[] = [];
-  @state() private result?: { date: string; replaced: boolean; saved: boolean };
-  @state() private assessments: readonly Assessment[] = [];
+  @state() private result?: Saved;
+  @state() private loadFailed = false;
 
   private readonly localize = new LocalizeController(this, strings);
-  private store?: PlanStore;
-  private unsubscribe?: () => void;
+  /** Saving and the results view, loaded when the page is idle or on submit (see results.ts). */
+  private results?: Results;
+  private resultsLoading?: Promise<Results>;
+  private saving?: Promise<void>;
+  /** What to focus once the next render is done. */
+  private focusAfter?: string;
   /** Set while the measure's definition loads (SWEMWBS loads on first use). */
   private measureLoading?: Promise<void>;
 
@@ -78,20 +69,42 @@ export class HubSelfAssessment extends HubElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.openStore();
+    if (this.result) this.results?.open(this.hub);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeStore();
+    this.results?.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('hub') && this.isConnected && changed.get('hub') !== undefined) this.openStore();
+    if (changed.has('hub') && this.isConnected && changed.get('hub') !== undefined && this.result) this.results?.open(this.hub);
     if (changed.has('measure')) {
       this.reset();
       this.loadDefinition();
     }
+  }
+
+  /** Once the page is idle, fetches the code that saves and shows results, so submitting works offline later. */
+  protected override firstUpdated(): void {
+    (globalThis.requestIdleCallback ?? setTimeout)(() => this.loadResults().catch(() => undefined));
+  }
+
+  protected override updated(): void {
+    if (!this.focusAfter) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusAfter)?.focus();
+    this.focusAfter = undefined;
+  }
+
+  private loadResults(): Promise<Results> {
+    this.resultsLoading ??= import('./results.js').then(
+      (m) => (this.results = new m.Results(this)),
+      (error: unknown) => {
+        this.resultsLoading = undefined;
+        throw error;
+      },
+    );
+    return this.resultsLoading;
   }
 
   private loadDefinition(): void {
@@ -106,29 +119,15 @@ export class HubSelfAssessment extends HubElement {
     this.measureLoading = loading;
   }
 
-  /** Resolves once the measure's definition, if it was loading, has arrived and rendered too. */
+  /** Resolves once the measure's definition and a save in progress, if any, have arrived and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.measureLoading) {
-      await this.measureLoading;
+    for (const loading of [this.measureLoading, this.saving]) {
+      if (!loading) continue;
+      await loading;
       done = await super.getUpdateComplete();
     }
     return done;
-  }
-
-  private openStore(): void {
-    this.closeStore();
-    this.store = new PlanStore(this.hub || 'default');
-    this.assessments = this.store.load().assessments;
-    this.unsubscribe = this.store.subscribe((plan) => {
-      this.assessments = plan.assessments;
-    });
-  }
-
-  private closeStore(): void {
-    this.unsubscribe?.();
-    this.store?.close();
-    this.store = undefined;
   }
 
   /** Clears the answers and shows the questions again. */
@@ -144,7 +143,7 @@ export class HubSelfAssessment extends HubElement {
     this.answers = answers;
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  private submit(event: SubmitEvent): void {
     event.preventDefault();
     const measure = this.activeMeasure;
     if (!measure) return;
@@ -152,62 +151,51 @@ export class HubSelfAssessment extends HubElement {
     const scores = scoreAnswers(measure, answers);
     if (!scores) {
       this.errors = measure.items.map((_, i) => i).filter((i) => answers[i] === undefined);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      this.focusAfter = '.error-summary';
       return;
     }
     this.errors = [];
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(this.today) ? this.today : localDay();
-    const store = this.store ?? new PlanStore(this.hub || 'default');
-    let replaced = false;
-    const plan = store.update((p) => {
-      const before = p.assessments.length;
-      p.assessments = p.assessments.filter((a) => !(a.measure === measure.id && a.date === date));
-      replaced = p.assessments.length < before;
-      p.assessments.push({ id: newId(), measure: measure.id, date, answers: answers as number[] });
-    });
-    this.assessments = plan.assessments;
-    this.result = { date, replaced, saved: store.problem === undefined };
-    this.emit(new HubAssessmentCompleteEvent({ measure: measure.id, date, scores }));
-    this.emit(new HubPlanChangeEvent({ hub: plan.hub, revision: plan.revision }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.results')?.focus();
+    this.saving = this.loadResults().then(
+      (results) => {
+        this.result = results.save(this.hub, measure, answers as number[], scores, this.today);
+        this.loadFailed = false;
+        this.focusAfter = '.results';
+      },
+      () => {
+        this.loadFailed = true;
+      },
+    );
   }
 
-  private async again(): Promise<void> {
+  private again(): void {
     this.reset();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
+    this.focusAfter = '.title';
   }
 
   /** Error-summary links move focus to the question, as GOV.UK's do (hash links cannot reach into a shadow root). */
   private goToQuestion(event: Event, index: number): void {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`#q${index}-0`);
     this.renderRoot.querySelector(`#q${index}-legend`)?.scrollIntoView({ block: 'start' });
-    input?.focus({ preventScroll: true });
-  }
-
-  private heading(text: string, level: number, cls: string): TemplateResult {
-    return html`<div class=${cls} role="heading" aria-level=${Math.min(6, Math.max(1, level))} tabindex="-1">${text}</div>`;
+    this.renderRoot.querySelector<HTMLInputElement>(`#q${index}-0`)?.focus({ preventScroll: true });
   }
 
   override render() {
     const measure = this.activeMeasure;
     if (!measure) return this.measureLoading ? nothing : html`<p>${this.localize.t.unavailable}</p>`;
-    return this.result ? this.renderResults(measure, this.result) : this.renderForm(measure);
+    return this.result && this.results ? this.results.render(measure, this.result, this.headingLevel, this.again) : this.renderForm(measure);
   }
 
   private renderForm(measure: Measure): TemplateResult {
     const t = this.localize.t;
     const min = measure.options[0]!.value;
     const max = measure.options[measure.options.length - 1]!.value;
+    const level = Math.min(6, Math.max(1, this.headingLevel));
     return html`<form part="form" novalidate @submit=${this.submit}>
       ${
         this.errors.length
           ? html`<div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
             <div role="alert">
-              <div class="error-summary-title" id="error-summary-title" role="heading" aria-level=${Math.min(6, this.headingLevel)}>${t.thereIsAProblem}</div>
+              <div class="error-summary-title" id="error-summary-title" role="heading" aria-level=${level}>${t.thereIsAProblem}</div>
               <ul>
                 ${this.errors.map(
                   (i) =>
@@ -218,11 +206,11 @@ export class HubSelfAssessment extends HubElement {
           </div>`
           : nothing
       }
-      ${this.heading(measure.title, this.headingLevel, 'title')}
+      <div class="title" role="heading" aria-level=${level} tabindex="-1">${measure.title}</div>
       ${measure.instruction ? html`<p class="instruction">${measure.instruction}</p>` : nothing}
       ${measure.items.map((item, i) => {
         const error = this.errors.includes(i);
-        const describedBy = [item.anchors ? `q${i}-hint` : '', error ? `q${i}-error` : ''].filter(Boolean).join(' ');
+        const describedBy = [item.anchors && `q${i}-hint`, error && `q${i}-error`].filter(Boolean).join(' ');
         return html`<div class="form-group ${error ? 'form-group--error' : ''}">
           <fieldset aria-describedby=${describedBy || nothing}>
             <legend id="q${i}-legend">${item.text}</legend>
@@ -231,14 +219,7 @@ export class HubSelfAssessment extends HubElement {
             <div class="radios radios--${measure.layout}">
               ${measure.options.map(
                 (o, j) => html`<div class="radio">
-                  <input
-                    type="radio"
-                    id="q${i}-${j}"
-                    name="q${i}"
-                    .value=${String(o.value)}
-                    .checked=${this.answers[i] === o.value}
-                    @change=${() => this.choose(i, o.value)}
-                  />
+                  <input type="radio" id="q${i}-${j}" name="q${i}" .value=${String(o.value)} .checked=${this.answers[i] === o.value} @change=${() => this.choose(i, o.value)} />
                   <label for="q${i}-${j}">${o.label}</label>
                 </div>`,
               )}
@@ -246,46 +227,9 @@ export class HubSelfAssessment extends HubElement {
           </fieldset>
         </div>`;
       })}
+      ${this.loadFailed ? html`<p class="error-message" role="alert">${t.loadFailed}</p>` : nothing}
       <button class="hub-button" type="submit">${t.save}</button>
       ${measure.licence.notice ? html`<p class="licence">${measure.licence.notice}</p>` : nothing}
     </form>`;
-  }
-
-  private renderResults(measure: Measure, result: { date: string; replaced: boolean; saved: boolean }): TemplateResult {
-    const t = this.localize.t;
-    const lang = this.localize.lang;
-    const history = scoreHistory(measure, this.assessments);
-    const current = history.find((r) => r.date === result.date);
-    const comparison = changeSincePrevious(measure, history, result.date);
-    const level = Math.min(6, this.headingLevel);
-    return html`<div class="results" part="results" tabindex="-1" aria-labelledby="results-heading">
-      <div class="title" role="heading" aria-level=${level} id="results-heading">${t.resultsHeading}: ${measure.title}</div>
-      <div class="panel ${result.saved ? '' : 'panel--warning'}" role="status">
-        <p>${result.saved ? t.savedOn(result.date, lang) : t.notSaved}</p>
-        ${result.replaced ? html`<p>${t.replaced}</p>` : nothing}
-      </div>
-      ${current ? measure.scales.map((scale) => this.renderScaleResult(scale, current.scores[scale.id] as number, comparison, level + 1)) : nothing}
-      ${measure.licence.notice ? html`<p class="licence">${measure.licence.notice}</p>` : nothing}
-      <div class="scale-heading" role="heading" aria-level=${Math.min(6, level + 1)}>${t.chartHeading}</div>
-      <hub-progress-chart measure=${measure.id} heading-level=${Math.min(6, level + 2)} .assessments=${this.assessments}></hub-progress-chart>
-      <p class="actions"><button class="hub-button hub-button--secondary" type="button" @click=${this.again}>${t.again}</button></p>
-    </div>`;
-  }
-
-  private renderScaleResult(scale: MeasureScale, score: number, comparison: ReturnType<typeof changeSincePrevious>, level: number): TemplateResult {
-    const t = this.localize.t;
-    const lang = this.localize.lang;
-    const band = bandFor(scale, score);
-    const change = comparison?.changes[scale.id];
-    const threshold = scale.meaningfulChange ? formatScore(scale, scale.meaningfulChange.threshold) : undefined;
-    let meaning: string | typeof nothing = nothing;
-    if (change && change.direction !== 'same')
-      meaning = change.meaningful === undefined ? t.noThreshold : change.meaningful ? t.meaningful(threshold!) : t.notMeaningful(threshold!);
-    return html`<div class="scale-heading" role="heading" aria-level=${Math.min(6, level)}>${scale.label}</div>
-      <p>${t.score(formatScore(scale, score), String(scale.min), String(scale.max), scale.better)}</p>
-      ${band ? html`<p>${t.band(band.label, scale.bandNote)}</p>` : nothing}
-      <p>${change && comparison ? t.change(formatScore(scale, change.change), change.direction, comparison.previous.date, lang) : t.firstResult}</p>
-      ${meaning === nothing ? nothing : html`<p>${meaning}</p>`}
-      ${change && scale.meaningfulChange?.note ? html`<p class="licence">${scale.meaningfulChange.note}</p>` : nothing}`;
   }
 }
