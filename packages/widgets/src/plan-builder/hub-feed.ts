@@ -7,9 +7,19 @@ import { assetPath, type DecodedFeed, decodeFeed, type FeedAsset } from '@townhu
 import { isSafeUrl } from '@townhub/schema/vocabulary';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Plan } from '../plan/schema.js';
-import type { PlanBuilderStrings } from './strings.js';
 
 const MAX_MATCHES = 8;
+
+const enGB = {
+  search: 'Search for local support to add',
+  searchHint: 'For example: walking, debt, coffee morning',
+  noMatches: (q: string) => `Nothing found for “${q}”.`,
+  matches: (n: number) => (n === 1 ? '1 result' : `${n} results`),
+  add: 'Add to my plan',
+  inPlan: 'In your plan',
+};
+export type SearchStrings = typeof enGB;
+export const strings: { 'en-GB': SearchStrings } & Record<string, SearchStrings> = { 'en-GB': enGB };
 
 export async function fetchFeed(src: string, signal: AbortSignal): Promise<DecodedFeed> {
   const response = await fetch(src, { signal });
@@ -44,7 +54,7 @@ function searchFeed(feed: DecodedFeed, query: string): FeedAsset[] {
 /** The search box and its results, each with "Add to my plan" (or "In your plan"). */
 export function renderSearch(
   feed: DecodedFeed,
-  t: PlanBuilderStrings,
+  t: SearchStrings,
   query: string,
   plan: Plan,
   onQuery: (query: string) => void,

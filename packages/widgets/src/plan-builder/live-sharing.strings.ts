@@ -1,4 +1,4 @@
-import { dateTime } from '../plan/dates.js';
+import { dateTime } from '../plan/times.js';
 
 const enGB = {
   liveHeading: 'Share with someone',

@@ -4,10 +4,12 @@
  * without one never download it (or the share-service client and the encryption it needs).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { LocalizeController } from '../internal/localize.js';
+import type { LocalizeController } from '../internal/localize.js';
 import { createLiveShare, type LiveShare, LiveShareError, LiveShareList, liveShareLink, pushLiveShare, revokeLiveShare } from '../plan/live-shares.js';
 import type { Plan } from '../plan/schema.js';
-import { strings } from './live-sharing.strings.js';
+import type { strings } from './live-sharing.strings.js';
+
+export { strings } from './live-sharing.strings.js';
 
 /** What the section needs from the plan builder. */
 export interface LiveSharingHost extends ReactiveControllerHost, HTMLElement {
@@ -29,9 +31,10 @@ export class LiveSharing implements ReactiveController {
   /** Requests run one after another, so each person's ETag is always the latest one. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(host: LiveSharingHost) {
+  /** `localize` is over this module's `strings`; the host makes it, so this module shares no code with the host's first load. */
+  constructor(host: LiveSharingHost, localize: LocalizeController<(typeof strings)['en-GB']>) {
     this.host = host;
-    this.localize = new LocalizeController(host, strings);
+    this.localize = localize;
     host.addController(this);
     this.open();
   }

@@ -6,6 +6,7 @@ import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { HubPlanChangeEvent } from '../plan/events.js';
+import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
 import { PlanStore } from '../plan/storage.js';
 import type { renderPlan } from '../plan-view/render-plan.js';
@@ -81,6 +82,7 @@ export class HubPlanBuilder extends HubElement {
 
   /** The hub's feed once loaded, with the code that searches and links it (loaded only when there is a feed). */
   @state() private hubFeed?: { feed: DecodedFeed; tools: typeof import('./hub-feed.js') };
+  private searchWords?: LocalizeController<import('./hub-feed.js').SearchStrings>;
   @state() private feedFailed = false;
   private feedTools?: Promise<unknown>;
   private feedAbort?: AbortController;
@@ -119,7 +121,10 @@ export class HubPlanBuilder extends HubElement {
     }
     const abort = new AbortController();
     this.feedAbort = abort;
-    const tools = import('./hub-feed.js');
+    const tools = import('./hub-feed.js').then((loaded) => {
+      this.searchWords ??= new LocalizeController(this, loaded.strings);
+      return loaded;
+    });
     this.feedTools = tools;
     tools
       .then(async (loaded) => ({ feed: feed ?? (await loaded.fetchFeed(src, abort.signal)), tools: loaded }))
@@ -148,12 +153,11 @@ export class HubPlanBuilder extends HubElement {
     return done;
   }
 
-  /** Once the page is idle, fetches what printing, files and a read-only link need, so they work offline later. */
+  /** Once the page is idle, fetches what printing and a read-only link need, so they work offline later. */
   protected override firstUpdated(): void {
     const later = globalThis.requestIdleCallback ?? setTimeout;
     later(() => {
       void this.preparePrint().catch(() => undefined);
-      import('../plan/file.js').catch(() => undefined);
       if (!this.shareService) import('./read-only-link.js').catch(() => undefined);
     });
   }
@@ -188,7 +192,7 @@ export class HubPlanBuilder extends HubElement {
   }
 
   private loadLiveSharing(): Promise<LiveSharing> {
-    this.liveSharing ??= import('./live-sharing.js').then((m) => (this.liveSection = new m.LiveSharing(this)));
+    this.liveSharing ??= import('./live-sharing.js').then((m) => (this.liveSection = new m.LiveSharing(this, new LocalizeController(this, m.strings))));
     return this.liveSharing;
   }
 
@@ -312,7 +316,6 @@ export class HubPlanBuilder extends HubElement {
 
   /** The plan as an export file. */
   async exportFile(): Promise<File> {
-    const { planFileName, planToFileText } = await import('../plan/file.js');
     return new File([planToFileText(this.plan)], planFileName(this.plan), { type: 'application/json' });
   }
 
@@ -338,7 +341,6 @@ export class HubPlanBuilder extends HubElement {
   async importFile(file: File): Promise<boolean> {
     const t = this.localize.t;
     try {
-      const { readPlanFile } = await import('../plan/file.js');
       const imported = await readPlanFile(file);
       const previous = this.store.load();
       this.plan = this.store.replace(imported);
@@ -369,8 +371,8 @@ export class HubPlanBuilder extends HubElement {
   /** Makes a read-only share link for the current plan. */
   async createShareLink(): Promise<string | undefined> {
     try {
-      const { ReadOnlyLink } = await import('./read-only-link.js');
-      this.readOnlyLink ??= new ReadOnlyLink(this);
+      const { ReadOnlyLink, strings } = await import('./read-only-link.js');
+      this.readOnlyLink ??= new ReadOnlyLink(this, new LocalizeController(this, strings));
       const link = await this.readOnlyLink.create();
       this.shareError = undefined;
       return link;
@@ -705,7 +707,7 @@ export class HubPlanBuilder extends HubElement {
           : html`<p>${t.noAssets}</p>`
       }
       ${this.feedFailed ? html`<p class="warning">${t.feedError}</p>` : nothing}
-      ${feed ? this.hubFeed?.tools.renderSearch(this.hubFeed.feed, this.localize.t, this.query, this.plan, this.onSearch, this.onAddFound) : nothing}
+      ${feed && this.searchWords ? this.hubFeed?.tools.renderSearch(this.hubFeed.feed, this.searchWords.t, this.query, this.plan, this.onSearch, this.onAddFound) : nothing}
     </section>`;
   }
 

@@ -3,7 +3,7 @@
  * when the person first asks for a link.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { LocalizeController } from '../internal/localize.js';
+import type { LocalizeController } from '../internal/localize.js';
 import type { Plan } from '../plan/schema.js';
 import { createShareLink } from '../plan/share-crypto.js';
 
@@ -34,9 +34,10 @@ export class ReadOnlyLink implements ReactiveController {
   private link?: string;
   private copied = false;
 
-  constructor(host: ReadOnlyLinkHost) {
+  /** `localize` is over this module's `strings`; the host makes it, so this module shares no code with the host's first load. */
+  constructor(host: ReadOnlyLinkHost, localize: LocalizeController<typeof enGB>) {
     this.host = host;
-    this.localize = new LocalizeController(host, strings);
+    this.localize = localize;
     host.addController(this);
   }
 

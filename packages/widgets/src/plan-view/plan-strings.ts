@@ -3,6 +3,8 @@ import type { GoalProgress } from '../plan/schema.js';
 
 /** Words the plan builder and the read-only plan (render-plan.ts) share: section names and labels. */
 const enGB = {
+  /** A calendar day (YYYY-MM-DD) in words: "1 October 2026". */
+  day: longDay,
   title: 'My wellness plan',
   updated: (iso: string, lang: string) => `Last updated ${longDay(iso.slice(0, 10), lang)}.`,
   goals: 'What matters to me',

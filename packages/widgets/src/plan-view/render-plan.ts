@@ -71,7 +71,7 @@ export function renderPlan(plan: Plan, t: PlanStrings & RenderPlanStrings, optio
                 <p class="ro-main">${s.text}</p>
                 <ul class="ro-inline">
                   <li>${s.done ? t.stepDone : t.stepToDo}</li>
-                  ${s.due ? html`<li>${t.due(s.due, lang)}</li>` : nothing}
+                  ${s.due ? html`<li>${t.due(t.day(s.due, lang))}</li>` : nothing}
                   ${s.goalId && goalText.has(s.goalId) ? html`<li>${t.forGoal(goalText.get(s.goalId)!)}</li>` : nothing}
                   ${s.assetId && assetName.has(s.assetId) ? html`<li>${t.withAsset('')}${assetLink(s.assetId, assetName.get(s.assetId)!)}</li>` : nothing}
                 </ul>
@@ -110,7 +110,7 @@ export function renderPlan(plan: Plan, t: PlanStrings & RenderPlanStrings, optio
     </section>
     <section aria-labelledby="ro-review">
       ${heading(h, t.review, 'ro-review')}
-      <p>${plan.reviewDate ? t.reviewOn(plan.reviewDate, lang) : t.noReview}</p>
+      <p>${plan.reviewDate ? t.reviewOn(t.day(plan.reviewDate, lang)) : t.noReview}</p>
     </section>
     <section aria-labelledby="ro-wellbeing">
       ${heading(h, t.wellbeing, 'ro-wellbeing')}
@@ -121,7 +121,7 @@ export function renderPlan(plan: Plan, t: PlanStrings & RenderPlanStrings, optio
             ${checkIns.map(({ measure, history }) => {
               const latest = history[history.length - 1]!;
               return html`<li>
-                <p class="ro-main">${t.latest(measure.title, history.length, latest.date, lang)}</p>
+                <p class="ro-main">${t.latest(measure.title, history.length, t.day(latest.date, lang))}</p>
                 <ul class="ro-inline">
                   ${measure.scales.map((scale) => {
                     const score = latest.scores[scale.id] as number;

@@ -1,4 +1,4 @@
-import { dateTime, timeAgo } from '../plan/dates.js';
+import { dateTime, timeAgo } from '../plan/times.js';
 import { strings as planStrings } from './plan-strings.js';
 import { strings as renderPlanStrings } from './render-plan.strings.js';
 

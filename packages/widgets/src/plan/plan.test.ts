@@ -3,7 +3,8 @@ import { planFileName, planToFileText, readPlanFile } from './file.js';
 import { migratePlan, PlanFormatError } from './migrate.js';
 import { largePlan, samplePlan, sampleV1Plan } from './samples.js';
 import { emptyPlan, PLAN_VERSION, type Plan } from './schema.js';
-import { createShareLink, decryptPlan, encryptPlan, parseShareFragment, ShareError } from './share-crypto.js';
+import { createShareLink, encryptPlan, ShareError } from './share-crypto.js';
+import { decryptPlan, parseShareFragment } from './share-open.js';
 import { PlanStore, planKey } from './storage.js';
 
 function memoryStorage(): Storage {

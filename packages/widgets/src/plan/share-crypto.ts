@@ -3,20 +3,19 @@
  *
  * The ciphertext can travel anywhere (a URL fragment today, a server later) because only the key opens it, and the
  * key never leaves the link the person shares. Decryption fails as a whole — wrong key, changed byte, truncated data —
- * and is reported as one ShareError.
+ * and is reported as one ShareError. Opening a shared plan is in share-open.ts.
  */
 import { fromBase64url, toBase64url } from './base64url.js';
-import { migratePlan } from './migrate.js';
 import type { Plan } from './schema.js';
 
-const IV_BYTES = 12;
+export const IV_BYTES = 12;
 
 /** Why a shared plan could not be opened. `message` is written for the person. */
 export class ShareError extends Error {
   override name = 'ShareError';
 }
 
-async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
+export async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array<ArrayBuffer>> {
   const out = new Blob([bytes]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
@@ -39,26 +38,6 @@ export async function encryptPlan(plan: Plan, existingKey?: string): Promise<{ c
   return { ciphertext, key: toBase64url(raw) };
 }
 
-/** Decrypts and validates a shared plan; throws ShareError when the key is wrong or the data was changed. */
-export async function decryptPlan(ciphertext: Uint8Array<ArrayBuffer>, key: string): Promise<Plan> {
-  let compressed: Uint8Array<ArrayBuffer>;
-  try {
-    const rawKey = fromBase64url(key);
-    if (rawKey.length !== 16 && rawKey.length !== 32) throw new TypeError('Bad key length.');
-    const cryptoKey = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['decrypt']);
-    const iv = ciphertext.subarray(0, IV_BYTES);
-    compressed = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, cryptoKey, ciphertext.subarray(IV_BYTES)));
-  } catch {
-    throw new ShareError('This shared plan could not be opened. The link may be incomplete or changed: ask for the link again.');
-  }
-  try {
-    const json = new TextDecoder().decode(await pipe(compressed, new DecompressionStream('deflate-raw')));
-    return migratePlan(JSON.parse(json));
-  } catch (error) {
-    throw new ShareError(error instanceof Error && error.name === 'PlanFormatError' ? error.message : 'This shared plan could not be read.');
-  }
-}
-
 /** The fragment parameter a share link carries: `#plan=<ciphertext>.<key>`. */
 export const SHARE_PARAM = 'plan';
 
@@ -68,22 +47,4 @@ export async function createShareLink(plan: Plan, viewerUrl: string): Promise<st
   const url = new URL(viewerUrl);
   url.hash = `${SHARE_PARAM}=${toBase64url(ciphertext)}.${key}`;
   return url.href;
-}
-
-/**
- * Reads a share fragment (`#plan=…` or `plan=…`). Returns undefined when there is none; throws ShareError when it is
- * there but malformed.
- */
-export function parseShareFragment(hash: string): { ciphertext: Uint8Array<ArrayBuffer>; key: string } | undefined {
-  const value = new URLSearchParams(hash.replace(/^#/, '')).get(SHARE_PARAM);
-  if (value === null) return undefined;
-  const [data, key, extra] = value.split('.');
-  try {
-    if (!data || !key || extra !== undefined) throw new TypeError('Missing part.');
-    const ciphertext = fromBase64url(data);
-    if (ciphertext.length <= IV_BYTES + 16) throw new TypeError('Too short.');
-    return { ciphertext, key };
-  } catch {
-    throw new ShareError('This link is incomplete: part of it may have been cut off. Ask for the link again.');
-  }
 }
