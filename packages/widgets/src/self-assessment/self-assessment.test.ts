@@ -1,7 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
-import { planKey } from '../plan/storage.js';
+import { PlanStore, planKey } from '../plan/storage.js';
 import type { HubSelfAssessment } from './self-assessment.js';
 
 let count = 0;
@@ -131,6 +131,21 @@ describe('<hub-self-assessment>', () => {
     await chart.updateComplete;
     expect(chart.shadowRoot!.querySelectorAll('svg')).to.have.length(4);
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the results in step with saves from another tab', async () => {
+    const el = await make({ measure: 'ucla3' });
+    await complete(el, [2, 2, 2]);
+    expect(text(shadow(el))).to.contain('This is your first result');
+    const otherTab = new PlanStore(el.hub);
+    otherTab.update((p) => {
+      p.assessments.push({ id: 'earlier', measure: 'ucla3', date: '2026-09-01', answers: [3, 3, 3] });
+    });
+    otherTab.close();
+    await waitUntil(() => text(shadow(el)).includes('Since last time (1 September 2026) it has gone down by 3, which is better.'));
+    const chart = shadow(el).querySelector('hub-progress-chart')!;
+    await chart.updateComplete;
+    expect(chart.shadowRoot!.querySelectorAll('circle')).to.have.length(2);
   });
 
   it('replaces answers given earlier the same day', async () => {
