@@ -12,17 +12,7 @@ import { TIME_OF_DAY } from '../internal/schedule.js';
 import { sortInSlices } from '../internal/tasks.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-finder.styles.js';
-import {
-  activeFilters,
-  categoryDescendants,
-  emptyFilters,
-  type FilterState,
-  fromParams,
-  PARAM_NAMES,
-  prepareFilter,
-  toParams,
-  withoutFilter,
-} from './filters.js';
+import { activeFilters, categoryDescendants, emptyFilters, type FilterState, prepareFilter, withoutFilter } from './filters.js';
 import { SearchIndex, tokenize } from './search-index.js';
 import { strings } from './strings.js';
 
@@ -146,6 +136,8 @@ export class HubAssetFinder extends HubElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private urlTimer?: ReturnType<typeof setTimeout>;
   private sentinelObserver?: IntersectionObserver;
+  private urlModule?: Promise<typeof import('./url-state.js')>;
+  private urlRead?: Promise<void>;
 
   /** The loaded feed, once ready. */
   get loadedFeed(): DecodedFeed | undefined {
@@ -185,7 +177,7 @@ export class HubAssetFinder extends HubElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.syncUrl) this.readUrl();
+    if (this.syncUrl) this.urlRead = this.readUrl();
     window.addEventListener('popstate', this.readUrl);
   }
 
@@ -209,6 +201,8 @@ export class HubAssetFinder extends HubElement {
       const decoded = feed ?? (src ? await fetchFeed(src, signal) : undefined);
       if (decoded) {
         const prepared = await prepare(decoded, signal);
+        // A search in the page URL applies before the first results.
+        await this.urlRead;
         if (!signal.aborted) this.prepared = prepared;
       }
     } catch (error) {
@@ -218,14 +212,22 @@ export class HubAssetFinder extends HubElement {
     }
   }
 
-  private readonly readUrl = () => {
+  /** The URL form of the filters, loaded the first time `sync-url` needs it. */
+  private urlState() {
+    this.urlModule ??= import('./url-state.js');
+    return this.urlModule;
+  }
+
+  private readonly readUrl = async () => {
     if (!this.syncUrl) return;
+    const { fromParams } = await this.urlState();
     this.filters = fromParams(new URLSearchParams(location.search));
   };
 
   private writeUrl() {
     clearTimeout(this.urlTimer);
-    this.urlTimer = setTimeout(() => {
+    this.urlTimer = setTimeout(async () => {
+      const { PARAM_NAMES, toParams } = await this.urlState();
       const url = new URL(location.href);
       for (const name of PARAM_NAMES) url.searchParams.delete(name);
       for (const [name, value] of toParams(this.filters)) url.searchParams.set(name, value);
@@ -428,40 +430,26 @@ export class HubAssetFinder extends HubElement {
   }
 
   /** Asks the browser for the person's location: only ever after they chose "My location". */
-  private locate() {
+  private async locate() {
     const t = this.localize.t;
-    if (!('geolocation' in navigator)) {
-      this.locationMessage = t.locationFailed;
-      return;
-    }
     this.locationMessage = t.locating;
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        this.locationMessage = '';
-        this.origin = { lat: position.coords.latitude, lng: position.coords.longitude };
-      },
-      () => {
-        this.locationMessage = t.locationFailed;
-      },
-      { maximumAge: 300000, timeout: 15000 },
-    );
+    try {
+      this.origin = await (await import('./location.js')).currentPosition();
+      this.locationMessage = '';
+    } catch {
+      this.locationMessage = t.locationFailed;
+    }
   }
 
   private async findPostcode(event: Event) {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#postcode');
-    const postcode = input?.value.trim() ?? '';
-    const t = this.localize.t;
+    const postcode = this.renderRoot.querySelector<HTMLInputElement>('#postcode')?.value.trim() ?? '';
     if (!postcode || !this.geocoder) return;
     try {
-      const response = await fetch(`${this.geocoder}${encodeURIComponent(postcode)}`, { credentials: 'omit' });
-      const body = (await response.json()) as { result?: { latitude?: number; longitude?: number } };
-      const { latitude, longitude } = body.result ?? {};
-      if (!response.ok || typeof latitude !== 'number' || typeof longitude !== 'number') throw new Error('not found');
+      this.origin = await (await import('./location.js')).postcodePosition(this.geocoder, postcode);
       this.locationMessage = '';
-      this.origin = { lat: latitude, lng: longitude };
     } catch {
-      this.locationMessage = t.postcodeFailed;
+      this.locationMessage = this.localize.t.postcodeFailed;
     }
   }
 
