@@ -2,11 +2,14 @@
  * Plan benchmark (`pnpm bench plan`, or `pnpm --filter @townhub/widgets exec node bench/plan.bench.ts`):
  * - save and load of a large plan (50 goals, 200 steps, 100 assessments) through PlanStore in real Chromium;
  * - share-link length for a typical plan (target ≤ 2,000 characters);
- * - gzip bytes of each plan widget, minified, without lit, split as the CDN build splits it: what the first load
- *   fetches (budgets: plan builder ≤ 12 KB, self-assessment with its chart ≤ 10 KB) and each chunk loaded on demand.
+ * - gzip bytes of each plan widget as built in dist/ (built first if missing), minified, without lit, split as the CDN
+ *   build splits it: what the first load fetches (budgets: plan builder ≤ 12 kB, self-assessment with its chart
+ *   ≤ 10 kB) and each chunk loaded on demand. Each file is gzipped on its own and the sizes summed, as a browser
+ *   fetches them one by one (the same measure as scripts/size-build.ts and size-limit); kB = 1000 bytes.
  * Prints a table and writes bench/out/plan.json at the workspace root.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -30,17 +33,19 @@ const rows: Row[] = [];
 const add = (measure: string, value: number, unit: string, limit?: number) =>
   rows.push({ benchmark: 'plan', measure, value, unit, ...(limit === undefined ? {} : { target: `≤ ${limit} ${unit}`, pass: value <= limit }) });
 
-// 1. Bundle sizes: each widget's define entry, minified and gzipped, lit left out (it is shared by every widget).
-// Built with code splitting, as the CDN build is: "first load" is the entry and every chunk it imports statically;
-// features loaded on demand (import()) are their own chunks, listed below it, and counted in "all code".
-const LIT = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
+// 1. Bundle sizes: each widget's built define module, minified and gzipped, lit and leaflet left out (shared by every
+// widget, or loaded only with a map). Built with code splitting, as the CDN build is: "first load" is the entry and
+// every chunk it imports statically; features loaded on demand (import()) are their own chunks, listed below it, and
+// counted in "all code". Each file is compressed on its own, as it is fetched.
+if (!existsSync(`${packageDir}dist/plan-builder/define.js`)) execFileSync('pnpm', ['run', 'build'], { cwd: packageDir, stdio: 'inherit' });
+const SHARED = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*', 'leaflet'];
 const entries: [string, string[], number | undefined][] = [
-  ['plan builder', ['src/plan-builder/define.ts'], 12],
-  ['self-assessment + progress chart', ['src/self-assessment/define.ts', 'src/progress-chart/define.ts'], 10],
-  ['plan view', ['src/plan-view/define.ts'], undefined],
-  ['progress chart', ['src/progress-chart/define.ts'], undefined],
+  ['plan builder', ['dist/plan-builder/define.js'], 12],
+  ['self-assessment + progress chart', ['dist/self-assessment/define.js', 'dist/progress-chart/define.js'], 10],
+  ['plan view', ['dist/plan-view/define.js'], undefined],
+  ['progress chart', ['dist/progress-chart/define.js'], undefined],
 ];
-const gzipKB = (parts: Uint8Array[]) => Math.round((gzipSync(Buffer.concat(parts), { level: 9 }).length / KB) * 100) / 100;
+const gzipkB = (files: Uint8Array[]) => Math.round(files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0) / 10) / 100;
 for (const [name, entryFiles, budget] of entries) {
   // Paths in the metafile are relative to absWorkingDir; the build writes nothing (write: false).
   const result = await esbuild.build({
@@ -54,9 +59,7 @@ for (const [name, entryFiles, budget] of entries) {
     write: false,
     metafile: true,
     outdir: 'size',
-    external: LIT,
-    define: { __HUB_VERSION__: '"bench"' },
-    tsconfig: 'tsconfig.json',
+    external: SHARED,
   });
   const contents = new Map(result.outputFiles.map((f) => [relative(`${packageDir}size`, f.path), f.contents]));
   const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([path, meta]) => [relative('size', path), meta]));
@@ -68,17 +71,17 @@ for (const [name, entryFiles, budget] of entries) {
   };
   for (const [path, meta] of Object.entries(outputs)) if (meta.entryPoint && entryFiles.includes(meta.entryPoint)) visit(path);
   const onDemand = [...contents.keys()].filter((path) => !firstLoad.has(path));
-  add(`gzip: ${name}, first load (without lit)`, gzipKB([...firstLoad].map((p) => contents.get(p)!)), 'KB', budget);
+  add(`gzip: ${name}, first load (without lit)`, gzipkB([...firstLoad].map((p) => contents.get(p)!)), 'kB', budget);
   if (onDemand.length === 0) continue;
   // A chunk is named after its entry module; a chunk shared by several is named here after the modules it holds.
   const label = (path: string) =>
     path.startsWith('chunk-')
       ? Object.keys(outputs[path]!.inputs)
-          .map((input) => input.replace(/^(.*\/)?src\//, '').replace(/\.ts$/, ''))
+          .map((input) => input.replace(/^(.*\/)?(src|dist)\//, '').replace(/\.[jt]s$/, ''))
           .join(' + ')
       : path.replace(/-[A-Z0-9]{8}\.js$/, '');
-  for (const path of onDemand) add(`  on demand: ${label(path)}`, gzipKB([contents.get(path)!]), 'KB');
-  add(`  all code, first load and on demand`, gzipKB([...contents.values()]), 'KB');
+  for (const path of onDemand) add(`  on demand: ${label(path)}`, gzipkB([contents.get(path)!]), 'kB');
+  add(`  all code, first load and on demand`, gzipkB([...contents.values()]), 'kB');
 }
 
 // 2. Save/load and share links in Chromium.
