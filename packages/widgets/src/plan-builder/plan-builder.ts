@@ -9,7 +9,6 @@ import { HubPlanChangeEvent } from '../plan/events.js';
 import { planFileName, planToFileText, readPlanFile } from '../plan/file.js';
 import { GOAL_PROGRESS, type Goal, localDay, newId, type Person, type Plan, type Step } from '../plan/schema.js';
 import { PlanStore } from '../plan/storage.js';
-import type { renderPlan } from '../plan-view/render-plan.js';
 import type { RenderPlanStrings } from '../plan-view/render-plan.strings.js';
 import type { LiveSharing } from './live-sharing.js';
 import { styles } from './plan-builder.styles.js';
@@ -76,7 +75,7 @@ export class HubPlanBuilder extends HubElement {
   private readOnlyLink?: ReadOnlyLink;
   /** The printable plan (the read-only view shared with <hub-plan-view>), loaded when the page is idle or on Print. */
   private printing?: Promise<void>;
-  private renderPrint?: typeof renderPlan;
+  private renderPrint?: typeof import('./print.js').renderPlan;
   private printWords?: LocalizeController<RenderPlanStrings>;
   private unsubscribe?: () => void;
 
@@ -164,23 +163,18 @@ export class HubPlanBuilder extends HubElement {
 
   /** Loads and renders the printable plan; resolves when the plan is ready to print. */
   async preparePrint(): Promise<void> {
-    this.printing ??= Promise.all([
-      import('../plan-view/render-plan.js'),
-      import('../plan-view/render-plan.styles.js'),
-      import('../plan-view/render-plan.strings.js'),
-      import('../measures/index.js').then((measures) => measures.loadAllMeasures()),
-    ]).then(
-      ([view, { planStyles }, words]) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, planStyles]);
-        this.printWords = new LocalizeController(this, words.strings);
-        this.renderPrint = view.renderPlan;
+    this.printing ??= import('./print.js')
+      .then(async (print) => {
+        await print.loadAllMeasures();
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, print.planStyles]);
+        this.printWords = new LocalizeController(this, print.strings);
+        this.renderPrint = print.renderPlan;
         this.requestUpdate();
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         this.printing = undefined;
         throw error;
-      },
-    );
+      });
     await this.printing;
     await this.updateComplete;
   }
