@@ -72,7 +72,7 @@ async function safeBuild(args: HubArgs): Promise<HubResult> {
 }
 
 /** Exit code of a one-off build: 2 for invalid data (nothing was built), 1 for any other failure. */
-export const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e) => /:\d+:\d+ {2}/.test(e)) ? 2 : 1);
+const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e) => /:\d+:\d+ {2}/.test(e)) ? 2 : 1);
 
 // Entry points. As a builder for scripts/build.ts (a worker thread, or a child process with IPC) it builds the hubs
 // it is sent one after another, so Astro and Vite load once per builder rather than once per hub; a hub's failure is
