@@ -148,60 +148,67 @@ try {
     },
   );
 
-  // Map: first render of 20,000 assets and zoom steps.
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  await page.goto(`${origin}/map.html`);
-  await page.waitForFunction(() => (document.getElementById('m') as unknown as { loaded?: boolean })?.loaded);
-  const mapTimes = await page.evaluate(
-    async (feed) => {
-      const m = document.getElementById('m') as unknown as {
-        feed: unknown;
-        map: { setZoom(z: number, o: object): void; getZoom(): number };
-        shadowRoot: ShadowRoot;
-      };
-      // Times `work` and the rendering of the frame it lands in. Timing starts inside a requestAnimationFrame callback,
-      // so the idle wait for the next vsync is not counted; it stops in a task queued from that callback, which runs
-      // only after the frame's microtasks (Lit's update), style, layout and paint are done.
-      const inFrame = (work: () => void) =>
-        new Promise<number>((resolve) =>
-          requestAnimationFrame(() => {
-            const start = performance.now();
-            work();
-            setTimeout(() => resolve(performance.now() - start));
-          }),
-        );
-      const markers = () => m.shadowRoot.querySelectorAll('.leaflet-marker-icon').length;
-      const first = await inFrame(() => {
-        m.feed = feed;
-      });
-      const zooms: number[] = [];
-      const drawn = [markers()];
-      for (let i = 0; i < 6; i++) {
-        const z = m.map.getZoom();
-        zooms.push(await inFrame(() => m.map.setZoom(i < 3 ? z + 1 : z - 1, { animate: false })));
-        drawn.push(markers());
-      }
-      return { first, zooms, drawn };
-    },
-    decodeFeed(JSON.parse(feedJson)) as unknown as string,
-  );
+  // Map: first render of 20,000 assets and zoom steps, in three fresh pages (best of three, as for the finder's load).
+  const mapRuns: { first: number; zooms: number[]; drawn: number[] }[] = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(`${origin}/map.html`);
+    await page.waitForFunction(() => (document.getElementById('m') as unknown as { loaded?: boolean })?.loaded);
+    mapRuns.push(
+      await page.evaluate(
+        async (feed) => {
+          const m = document.getElementById('m') as unknown as {
+            feed: unknown;
+            map: { setZoom(z: number, o: object): void; getZoom(): number };
+            shadowRoot: ShadowRoot;
+          };
+          // Times `work` and the rendering of the frame it lands in. Timing starts inside a requestAnimationFrame callback,
+          // so the idle wait for the next vsync is not counted; it stops in a task queued from that callback, which runs
+          // only after the frame's microtasks (Lit's update), style, layout and paint are done.
+          const inFrame = (work: () => void) =>
+            new Promise<number>((resolve) =>
+              requestAnimationFrame(() => {
+                const start = performance.now();
+                work();
+                setTimeout(() => resolve(performance.now() - start));
+              }),
+            );
+          const markers = () => m.shadowRoot.querySelectorAll('.leaflet-marker-icon').length;
+          const first = await inFrame(() => {
+            m.feed = feed;
+          });
+          const zooms: number[] = [];
+          const drawn = [markers()];
+          for (let i = 0; i < 6; i++) {
+            const z = m.map.getZoom();
+            zooms.push(await inFrame(() => m.map.setZoom(i < 3 ? z + 1 : z - 1, { animate: false })));
+            drawn.push(markers());
+          }
+          return { first, zooms, drawn };
+        },
+        decodeFeed(JSON.parse(feedJson)) as unknown as string,
+      ),
+    );
+    await page.close();
+  }
+  const firsts = mapRuns.map((r) => r.first);
+  const worstZooms = mapRuns.map((r) => Math.max(...r.zooms));
   rows.push({
-    measure: 'map first render (20k)',
-    value: mapTimes.first,
+    measure: 'map first render (20k), best of 3',
+    value: Math.min(...firsts),
     unit: 'ms',
     target: '≤ 150 ms',
-    reference: `supercluster index ${superIndex.toFixed(0)} ms (issue: 96 index, 107 first frame; markercluster 451)`,
-    pass: mapTimes.first <= 150,
+    reference: `runs ${firsts.map((v) => v.toFixed(0)).join(', ')}; supercluster index ${superIndex.toFixed(0)} ms (issue: 96 index, 107 first frame)`,
+    pass: Math.min(...firsts) <= 150,
   });
   rows.push({
-    measure: 'map zoom step (20k), worst of 6',
-    value: Math.max(...mapTimes.zooms),
+    measure: 'map zoom step (20k), worst of 6, best of 3',
+    value: Math.min(...worstZooms),
     unit: 'ms',
     target: '≤ 20 ms',
-    reference: `markers and clusters drawn per step: ${mapTimes.drawn.join(', ')}`,
-    pass: Math.max(...mapTimes.zooms) <= 20,
+    reference: `runs ${worstZooms.map((v) => v.toFixed(0)).join(', ')}; targets drawn per step ${mapRuns[0]!.drawn.join(', ')}`,
+    pass: Math.min(...worstZooms) <= 20,
   });
-  await page.close();
 } finally {
   await browser.close();
   server.close();
