@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { rewriteTemplates } from './templates.ts';
 import { packageDir, presentWidgets } from './widgets.ts';
 
 const dir = fileURLToPath(packageDir);
@@ -50,8 +51,7 @@ export function minifyTemplates(source: string): string {
 }
 
 function minifyHtml(source: string): string {
-  // Only the static parts between `${…}` are touched; template nesting is left to the regex's first-level match.
-  return source.replace(/\bhtml`([^`]*)`/g, (_, body: string) => `html\`${body.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '> <')}\``);
+  return rewriteTemplates(source, (tag, text) => (tag === 'css' ? text : text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '> <')));
 }
 
 function minifyCss(source: string): string {
