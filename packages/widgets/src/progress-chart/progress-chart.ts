@@ -11,8 +11,13 @@ import { styles } from './progress-chart.styles.js';
 import { strings } from './strings.js';
 
 const HEIGHT = 240;
-// The right margin holds the band names, outside the plot so they never cover a point.
-const MARGIN = { top: 12, right: 76, bottom: 44, left: 40 };
+// Plot edges in CSS pixels. The right margin holds the band names, outside the plot so they never cover a point.
+const LEFT = 40;
+const RIGHT = 76;
+const TOP = 12;
+const BOTTOM = HEIGHT - 44;
+/** Space between the plot's sides and the first and last points. */
+const INSET = 12;
 
 /** Tick step for a scale's range: whole sevenths for SWEMWBS (7–35), otherwise about five ticks. */
 const tickStep = (range: number) => (range > 10 && range % 7 === 0 ? 7 : Math.max(1, Math.ceil(range / 5)));
@@ -199,63 +204,53 @@ export class HubProgressChart extends HubElement {
 
   private renderSvg(scale: MeasureScale, points: { date: string; score: number }[], describedBy: string): TemplateResult {
     const lang = this.localize.lang;
+    const { min, max } = scale;
     const width = Math.max(240, this.width);
-    const plotW = width - MARGIN.left - MARGIN.right;
-    const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const y = (score: number) => MARGIN.top + plotH - ((score - scale.min) / (scale.max - scale.min)) * plotH;
+    const right = width - RIGHT;
+    const y = (score: number) => BOTTOM - ((Math.min(max, Math.max(min, score)) - min) / (max - min)) * (BOTTOM - TOP);
     const times = points.map((p) => dayTime(p.date));
     const t0 = times[0]!;
     const span = times[times.length - 1]! - t0;
-    const inset = 12;
-    const x = (time: number) => MARGIN.left + (span === 0 ? plotW / 2 : inset + ((time - t0) / span) * (plotW - 2 * inset));
+    const x = (i: number) => (span ? LEFT + INSET + ((times[i]! - t0) / span) * (right - LEFT - 2 * INSET) : (LEFT + right) / 2);
+    const hline = (cls: string, at: number) => svg`<line class=${cls} x1=${LEFT} x2=${right} y1=${at} y2=${at}></line>`;
+    const rect = (cls: string, top: number, bottom: number) =>
+      svg`<rect class=${cls} x=${LEFT} y=${top} width=${right - LEFT} height=${bottom - top} fill="none"></rect>`;
 
-    const step = tickStep(scale.max - scale.min);
     const ticks: number[] = [];
-    for (let v = scale.min; v <= scale.max; v += step) ticks.push(v);
-
-    const bands = (scale.bands ?? []).map((b, i) => {
-      const top = y(Math.min(scale.max, b.max + 0.5));
-      const bottom = y(Math.max(scale.min, b.min - 0.5));
-      return svg`<rect class=${i % 2 ? 'band-alt' : 'band-none'} x=${MARGIN.left} y=${top} width=${plotW} height=${bottom - top} fill="none"></rect>
-        ${b.min > scale.min ? svg`<line class="band-edge" x1=${MARGIN.left} x2=${MARGIN.left + plotW} y1=${bottom} y2=${bottom}></line>` : nothing}
-        <text class="band-label" x=${MARGIN.left + plotW + 6} y=${(top + bottom) / 2 + 4} text-anchor="start">${b.label}</text>`;
-    });
-
-    const threshold = scale.meaningfulChange?.threshold;
-    const first = points[0]!.score;
-    const meaningful =
-      threshold === undefined
-        ? nothing
-        : svg`<rect class="band" x=${MARGIN.left} y=${y(Math.min(scale.max, first + threshold))} width=${plotW}
-            height=${y(Math.max(scale.min, first - threshold)) - y(Math.min(scale.max, first + threshold))}></rect>`;
+    for (let v = min, step = tickStep(max - min); v <= max; v += step) ticks.push(v);
 
     // Label dates left to right, skipping any that would collide with the previous label.
     let lastLabel = Number.NEGATIVE_INFINITY;
     const dateLabels = points.map((p, i) => {
-      const px = x(times[i]!);
+      const px = x(i);
       const isLast = i === points.length - 1;
       // Start- and end-anchored labels grow towards each other, so the last label needs more room after the first.
-      const needed = isLast && lastLabel === x(times[0]!) ? 170 : 96;
-      if (px - lastLabel < needed) return nothing;
+      if (px - lastLabel < (isLast && lastLabel === x(0) ? 170 : 96)) return nothing;
       lastLabel = px;
       const anchor = points.length === 1 ? 'middle' : i === 0 ? 'start' : isLast ? 'end' : 'middle';
-      return svg`<text class="axis-label" x=${px} y=${MARGIN.top + plotH + 22} text-anchor=${anchor}>${shortDay(p.date, lang)}</text>`;
+      return svg`<text class="axis-label" x=${px} y=${BOTTOM + 22} text-anchor=${anchor}>${shortDay(p.date, lang)}</text>`;
     });
 
-    const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(times[i]!).toFixed(1)} ${y(p.score).toFixed(1)}`).join(' ');
+    const threshold = scale.meaningfulChange?.threshold;
+    const first = points[0]!.score;
     return html`<svg viewBox="0 0 ${width} ${HEIGHT}" width=${width} height=${HEIGHT} role="img" aria-labelledby=${describedBy} focusable="false">
-      ${bands} ${meaningful}
+      ${(scale.bands ?? []).map((b, i) => {
+        const top = y(b.max + 0.5);
+        const bottom = y(b.min - 0.5);
+        return svg`${rect(i % 2 ? 'band-alt' : 'band-none', top, bottom)} ${b.min > min ? hline('band-edge', bottom) : nothing}
+          <text class="band-label" x=${right + 6} y=${(top + bottom) / 2 + 4}>${b.label}</text>`;
+      })}
+      ${threshold === undefined ? nothing : rect('band', y(first + threshold), y(first - threshold))}
       ${ticks.map(
-        (v) => svg`<line class="tick" x1=${MARGIN.left - 4} x2=${MARGIN.left} y1=${y(v)} y2=${y(v)}></line>
-          <text class="axis-label" x=${MARGIN.left - 8} y=${y(v) + 4} text-anchor="end">${formatScore(scale, v).replace(/\.0+$/, '')}</text>`,
+        (v) => svg`<line class="tick" x1=${LEFT - 4} x2=${LEFT} y1=${y(v)} y2=${y(v)}></line>
+          <text class="axis-label" x=${LEFT - 8} y=${y(v) + 4} text-anchor="end">${formatScore(scale, v).replace(/\.0+$/, '')}</text>`,
       )}
-      <line class="axis" x1=${MARGIN.left} x2=${MARGIN.left} y1=${MARGIN.top} y2=${MARGIN.top + plotH}></line>
-      <line class="axis" x1=${MARGIN.left} x2=${MARGIN.left + plotW} y1=${MARGIN.top + plotH} y2=${MARGIN.top + plotH}></line>
-      ${dateLabels}
-      <path class="line" d=${path}></path>
+      <line class="axis" x1=${LEFT} x2=${LEFT} y1=${TOP} y2=${BOTTOM}></line>
+      ${hline('axis', BOTTOM)} ${dateLabels}
+      <path class="line" d=${points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)} ${y(p.score).toFixed(1)}`).join(' ')}></path>
       ${points.map(
         (p, i) =>
-          svg`<circle class="point" cx=${x(times[i]!)} cy=${y(p.score)} r="5"><title>${this.localize.t.point(shortDay(p.date, lang), formatScore(scale, p.score))}</title></circle>`,
+          svg`<circle class="point" cx=${x(i)} cy=${y(p.score)} r="5"><title>${this.localize.t.point(shortDay(p.date, lang), formatScore(scale, p.score))}</title></circle>`,
       )}
     </svg>`;
   }
