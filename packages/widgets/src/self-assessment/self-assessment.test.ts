@@ -148,6 +148,19 @@ describe('<hub-self-assessment>', () => {
     expect(chart.shadowRoot!.querySelectorAll('circle')).to.have.length(2);
   });
 
+  it('saves once when Save is pressed twice in quick succession', async () => {
+    const el = await make({ measure: 'ucla3' });
+    await answer(el, [2, 2, 2]);
+    submit(el);
+    submit(el);
+    await el.updateComplete;
+    expect(text(shadow(el))).to.contain('Your score is 6');
+    expect(text(shadow(el))).not.to.contain('These answers replace');
+    const stored = JSON.parse(localStorage.getItem(planKey(el.hub))!);
+    expect(stored.assessments).to.have.length(1);
+    expect(stored.revision).to.equal(1);
+  });
+
   it('replaces answers given earlier the same day', async () => {
     const el = await make();
     await complete(el, [4, 5, 3, 7]);

@@ -57,6 +57,7 @@ export class HubSelfAssessment extends HubElement {
   private results?: Results;
   private resultsLoading?: Promise<Results>;
   private saving?: Promise<void>;
+  private savePending = false;
   /** What to focus once the next render is done. */
   private focusAfter?: string;
   /** Set while the measure's definition loads (SWEMWBS loads on first use). */
@@ -155,13 +156,18 @@ export class HubSelfAssessment extends HubElement {
       return;
     }
     this.errors = [];
+    // A second press while the saving code loads must not save the answers twice.
+    if (this.savePending) return;
+    this.savePending = true;
     this.saving = this.loadResults().then(
       (results) => {
+        this.savePending = false;
         this.result = results.save(this.hub, measure, answers as number[], scores, this.today);
         this.loadFailed = false;
         this.focusAfter = '.results';
       },
       () => {
+        this.savePending = false;
         this.loadFailed = true;
       },
     );
