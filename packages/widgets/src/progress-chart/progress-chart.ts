@@ -105,15 +105,15 @@ export class HubProgressChart extends HubElement {
     return done;
   }
 
-  /** Reads the hub's plan with the plan's storage code, which loads on its own so the chart can draw given results. */
+  /** Follows the hub's plan. The storage code loads only here, so a chart given `.assessments` never fetches it. */
   private openStore(): void {
     this.closeStore();
     const hub = this.hub;
     if (!hub) return;
     const loading = import('../plan/storage.js').then(
       ({ PlanStore }) => {
+        // Closed or reopened for another hub meanwhile.
         if (this.storeLoading !== loading) return;
-        this.storeLoading = undefined;
         const store = new PlanStore(hub);
         this.store = store;
         this.stored = store.load().assessments;
@@ -121,9 +121,7 @@ export class HubProgressChart extends HubElement {
           this.stored = plan.assessments;
         });
       },
-      () => {
-        if (this.storeLoading === loading) this.storeLoading = undefined;
-      },
+      () => undefined,
     );
     this.storeLoading = loading;
   }
