@@ -1,13 +1,12 @@
 import type { FeedAsset } from '@townhub/schema/feed';
 import { assetPath } from '@townhub/schema/feed';
 import { isSafeUrl } from '@townhub/schema/vocabulary';
-import { html, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, svg } from 'lit';
+import { upcomingEvents } from '../internal/dates.js';
 import { HubPlanAddEvent } from '../internal/events.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
-import { upcomingEvents } from '../internal/schedule.js';
-import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
+import { buttonBaseStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-card.styles.js';
 import { type AssetCardStrings, strings } from './strings.js';
 
@@ -38,31 +37,42 @@ const tick = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><
  * @csspart plan-button - The "Add to my plan" button.
  */
 export class HubAssetCard extends HubElement {
-  static override styles = [...HubElement.styles, focusStyles, buttonStyles, visuallyHidden, styles];
+  static override styles = [...HubElement.styles, focusStyles, buttonBaseStyles, visuallyHidden, styles];
+
+  static override properties: PropertyDeclarations = {
+    asset: { attribute: false },
+    distance: { type: Number },
+    baseUrl: { attribute: 'base-url' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    selected: { type: Boolean, reflect: true },
+    hidePlan: { type: Boolean, attribute: 'hide-plan' },
+    inPlan: { type: Boolean, attribute: 'in-plan' },
+    now: { attribute: false },
+  };
 
   /** The asset to show (from a decoded feed). */
-  @property({ attribute: false }) asset?: FeedAsset;
+  asset?: FeedAsset;
 
   /** Distance from the person's chosen place, in kilometres (shown in miles). */
-  @property({ type: Number }) distance?: number;
+  distance?: number;
 
   /** The hub site's base URL; when set, the name links to the asset's page (`<base-url>/assets/<id>/`). */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Heading level of the asset's name, to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** Marks the card as the current selection (for example from a map). */
-  @property({ type: Boolean, reflect: true }) selected = false;
+  selected = false;
 
   /** Hides the "Add to my plan" button. */
-  @property({ type: Boolean, attribute: 'hide-plan' }) hidePlan = false;
+  hidePlan = false;
 
   /** Whether the asset is already in the person's plan (the button then says so). */
-  @property({ type: Boolean, attribute: 'in-plan' }) inPlan = false;
+  inPlan = false;
 
   /** The moment "upcoming" is measured from; the current time when unset. */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
   private readonly localize = new LocalizeController(this, strings);
 

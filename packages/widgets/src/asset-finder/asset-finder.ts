@@ -1,18 +1,16 @@
 import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
-import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { HubAssetSelectEvent, HubFeedErrorEvent, HubFeedLoadEvent, HubResultsChangeEvent } from '../internal/events.js';
 import { fetchFeed } from '../internal/feed-loader.js';
 import { distanceKm } from '../internal/geo.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
-import { TIME_OF_DAY } from '../internal/schedule.js';
 import { sortInSlices } from '../internal/tasks.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-finder.styles.js';
-import { activeFilters, categoryDescendants, emptyFilters, type FilterState, prepareFilter, withoutFilter } from './filters.js';
+import type { FilterPanel, PanelContext } from './filter-panel.js';
+import { activeFilters, emptyFilters, type FilterState } from './filters.js';
 import { SearchIndex, tokenize } from './search-index.js';
 import { strings } from './strings.js';
 
@@ -20,7 +18,6 @@ import { strings } from './strings.js';
 interface Prepared {
   feed: DecodedFeed;
   index: SearchIndex;
-  descendants: Map<string, Set<string>>;
   /** Each category label's words, for suggestions. */
   labelWords: string[][];
   /** Position of each asset in name order. */
@@ -35,8 +32,6 @@ interface Suggestion {
   value: string;
 }
 
-const KM_PER_MILE = 1.609344;
-const MILES = [1, 2, 5, 10];
 /** Packs a sort key above an asset's name rank (ranks stay below 2^21). */
 const RANK = 2 ** 21;
 
@@ -60,7 +55,6 @@ async function prepare(feed: DecodedFeed, signal: AbortSignal): Promise<Prepared
   return {
     feed,
     index,
-    descendants: categoryDescendants(feed.categories),
     labelWords: feed.categories.map((c) => tokenize(c.label)),
     nameRank,
     nameOrder: Int32Array.from(order),
@@ -91,45 +85,75 @@ async function prepare(feed: DecodedFeed, signal: AbortSignal): Promise<Prepared
 export class HubAssetFinder extends HubElement {
   static override styles = [...HubElement.styles, focusStyles, buttonStyles, visuallyHidden, styles];
 
+  static override properties: PropertyDeclarations = {
+    src: {},
+    feed: { attribute: false },
+    baseUrl: { attribute: 'base-url' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    geocoder: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    now: { attribute: false },
+    ...Object.fromEntries(
+      [
+        'filters',
+        'prepared',
+        'panel',
+        'failed',
+        'resultIndices',
+        'shown',
+        'suggestions',
+        'activeSuggestion',
+        'suggestionsOpen',
+        'selectedId',
+        'origin',
+        'locationMessage',
+        'announcement',
+      ].map((name) => [name, { state: true }]),
+    ),
+  };
+
   /** URL of a hub feed (`feed.json`). Fetched with an abort signal; a new value cancels the previous load. */
-  @property() src = '';
+  src = '';
 
   /** A decoded feed (from `decodeFeed`), instead of `src`. */
-  @property({ attribute: false }) feed?: DecodedFeed;
+  feed?: DecodedFeed;
 
   /** Base URL of the hub site for links to asset pages; defaults to the feed's `siteUrl`. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Keep the search and filters in the page URL, so a search can be bookmarked and shared. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
 
   /**
    * A postcodes.io-compatible endpoint (e.g. `https://api.postcodes.io/postcodes/`) for "distance from a postcode".
    * Off by default: without it, no postcode is ever sent anywhere.
    */
-  @property() geocoder = '';
+  geocoder = '';
 
   /** How many results to show at first and with each "Show more". */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
 
   /** The moment "open now" is measured at; the current time when unset. */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
-  @state() private filters: FilterState = emptyFilters();
-  @state() private prepared?: Prepared;
-  @state() private failed = false;
-  @state() private resultIndices: Int32Array = new Int32Array(0);
-  @state() private shown = 0;
-  @state() private suggestions: Suggestion[] = [];
-  @state() private activeSuggestion = -1;
-  @state() private suggestionsOpen = false;
-  @state() private selectedId = '';
-  @state() private origin?: { lat: number; lng: number };
-  @state() private locationMessage = '';
-  @state() private announcement = '';
+  private filters: FilterState = emptyFilters();
+  private prepared?: Prepared;
+  private failed = false;
+  private resultIndices: Int32Array = new Int32Array(0);
+  private shown = 0;
+  private suggestions: Suggestion[] = [];
+  private activeSuggestion = -1;
+  private suggestionsOpen = false;
+  private selectedId = '';
+  private origin?: { lat: number; lng: number };
+  private locationMessage = '';
+  private announcement = '';
 
-  @query('#q') private searchInput!: HTMLInputElement;
-
+  /** The filters' controls and test, loaded after the feed (see filter-panel.ts). */
+  private panel?: FilterPanel;
+  private panelImport?: Promise<void>;
+  /** What `updateComplete` waits for once the feed is ready: the idle load of the filters, or an earlier one. */
+  private panelReady?: Promise<void>;
   private readonly localize = new LocalizeController(this, strings);
   private distances?: Float64Array;
   private loading?: AbortController;
@@ -201,8 +225,9 @@ export class HubAssetFinder extends HubElement {
       const decoded = feed ?? (src ? await fetchFeed(src, signal) : undefined);
       if (decoded) {
         const prepared = await prepare(decoded, signal);
-        // A search in the page URL applies before the first results.
+        // A search in the page URL applies before the first results, with the filters' code when it uses them.
         await this.urlRead;
+        if (activeFilters(this.filters).length) await this.loadPanel();
         if (!signal.aborted) this.prepared = prepared;
       }
     } catch (error) {
@@ -210,6 +235,31 @@ export class HubAssetFinder extends HubElement {
       this.failed = true;
       this.emit(new HubFeedErrorEvent({ message: error instanceof Error ? error.message : String(error) }));
     }
+  }
+
+  /** Loads the filters' code: at once when needed, else when the page is idle after the feed. */
+  private loadPanel(): Promise<void> {
+    this.panelImport ??= import('./filter-panel.js').then(
+      ({ FilterPanel }) => {
+        this.panel = new FilterPanel(this);
+      },
+      () => {
+        // Offline before it loaded: try again on the next use.
+        this.panelImport = undefined;
+      },
+    );
+    this.panelReady ??= this.panelImport;
+    return this.panelImport;
+  }
+
+  /** Resolves once rendering is done, including the filters once the feed is ready. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.panelReady && !this.panel) {
+      await this.panelReady;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** The URL form of the filters, loaded the first time `sync-url` needs it. */
@@ -239,6 +289,7 @@ export class HubAssetFinder extends HubElement {
     if (changed.has('src') || changed.has('feed')) void this.load();
     const prepared = this.prepared;
     if (changed.has('prepared' as keyof HubAssetFinder) && prepared) {
+      this.panelReady ??= new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(() => resolve(this.loadPanel())));
       this.distances = undefined;
       this.updateOrigin();
       this.computeResults();
@@ -250,7 +301,7 @@ export class HubAssetFinder extends HubElement {
       if (prepared) this.computeResults();
       if (this.syncUrl && before) this.writeUrl();
     }
-    if (changed.has('origin' as keyof HubAssetFinder) && prepared) {
+    if ((changed.has('origin' as keyof HubAssetFinder) || (changed.has('panel' as keyof HubAssetFinder) && activeFilters(this.filters).length)) && prepared) {
       this.computeDistances();
       this.computeResults();
     }
@@ -302,7 +353,9 @@ export class HubAssetFinder extends HubElement {
     // No keywords: the assets in name order, so no sort is needed.
     let out = ranked ?? prepared.nameOrder;
     if (activeFilters(f).length > 0) {
-      const test = prepareFilter(f, { descendants: prepared.descendants, now: this.now ?? new Date(), distances });
+      // Results follow once the filters' code is in (it is usually loaded already).
+      if (!this.panel) return void this.loadPanel();
+      const test = this.panel.filter(f, prepared.feed, this.now ?? new Date(), distances);
       const kept = new Int32Array(out.length);
       let n = 0;
       for (const i of out) if (test(assets[i] as FeedAsset, i)) kept[n++] = i;
@@ -415,78 +468,25 @@ export class HubAssetFinder extends HubElement {
     else this.setFilters({ q: suggestion.value });
     this.suggestionsOpen = false;
     this.activeSuggestion = -1;
-    this.searchInput?.focus();
-  }
-
-  // ---------------------------------------------------------------------------
-  // Distance
-
-  private onNearChange(event: Event) {
-    const near = (event.target as HTMLSelectElement).value;
-    this.locationMessage = '';
-    this.setFilters({ near, ...(near ? {} : { within: 0, sort: this.filters.sort === 'distance' ? 'relevance' : this.filters.sort }) });
-    if (near === 'my-location') this.locate();
-    if (near === 'postcode') this.origin = undefined;
-  }
-
-  /** Asks the browser for the person's location: only ever after they chose "My location". */
-  private async locate() {
-    const t = this.localize.t;
-    this.locationMessage = t.locating;
-    try {
-      this.origin = await (await import('./location.js')).currentPosition();
-      this.locationMessage = '';
-    } catch {
-      this.locationMessage = t.locationFailed;
-    }
-  }
-
-  private async findPostcode(event: Event) {
-    event.preventDefault();
-    const postcode = this.renderRoot.querySelector<HTMLInputElement>('#postcode')?.value.trim() ?? '';
-    if (!postcode || !this.geocoder) return;
-    try {
-      this.origin = await (await import('./location.js')).postcodePosition(this.geocoder, postcode);
-      this.locationMessage = '';
-    } catch {
-      this.locationMessage = this.localize.t.postcodeFailed;
-    }
+    this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
   }
 
   // ---------------------------------------------------------------------------
   // Rendering
 
-  /** One handler for every named filter control: checkbox lists toggle a value, other checkboxes are on or off. */
-  private onFilterChange(event: Event) {
-    const el = event.target as HTMLInputElement;
-    const key = el.name as keyof FilterState;
-    if (!key) return;
-    const current = this.filters[key];
-    let value: unknown = el.value;
-    if (Array.isArray(current)) value = el.checked ? [...current, el.value] : current.filter((v) => v !== el.value);
-    else if (el.type === 'checkbox') value = el.checked;
-    else if (key === 'within') value = Number(el.value);
-    this.setFilters({ [key]: value });
-  }
-
-  private check(name: string, id: string, label: string, checked: boolean, value = '') {
-    return html`<div class="check"><input type="checkbox" id=${id} name=${name} .value=${value} .checked=${checked} /><label for=${id}>${label}</label></div>`;
-  }
-
-  private checks(key: 'categories' | 'kinds' | 'access', legend: string, values: readonly (readonly [string, string])[]) {
-    const on = this.filters[key] as string[];
-    return html`<fieldset><legend>${legend}</legend><div class="checks">${values.map(([value, label]) => this.check(key, `${key}-${value}`, label, on.includes(value), value))}</div></fieldset>`;
-  }
-
-  /** A labelled select; options are [value, label, disabled?]. */
-  private select(id: string, label: string, options: (readonly [string | number, string, boolean?])[], current: string | number, extra: unknown = nothing) {
-    return html`<div class="field ${id === 'sort' ? 'sort' : ''}"><label for=${id}>${label}</label><select id=${id} name=${id === 'near' ? '' : id} ?disabled=${id === 'within' && !this.filters.near} @change=${id === 'near' ? this.onNearChange : nothing}>
-      ${options.map(([value, text, disabled]) => html`<option value=${value} ?selected=${value === current} ?disabled=${!!disabled}>${text}</option>`)}${extra}
-    </select></div>`;
-  }
-
-  private clearButton() {
-    return html`<button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters({ ...emptyFilters(), q: this.filters.q, sort: this.filters.sort })}>${this.localize.t.clearFilters}</button>`;
+  /** What the filters panel reads and changes. */
+  private panelContext(feed: DecodedFeed): PanelContext {
+    return {
+      filters: this.filters,
+      feed,
+      geocoder: this.geocoder,
+      message: this.locationMessage,
+      set: (patch) => this.setFilters(patch),
+      place: (message, origin) => {
+        this.locationMessage = message;
+        if (origin !== undefined) this.origin = origin ?? undefined;
+      },
+    };
   }
 
   private renderSearch() {
@@ -528,119 +528,6 @@ export class HubAssetFinder extends HubElement {
     </form>`;
   }
 
-  private renderFilters(prepared: Prepared) {
-    const t = this.localize.t;
-    const f = this.filters;
-    const active = activeFilters(f).length;
-    const within = MILES.map((m) => [Math.round(m * KM_PER_MILE * 1000) / 1000, t.withinMiles(m)] as const);
-    return html`<details part="filters" class="filters">
-      <summary>${t.filtersActive(active)}</summary>
-      <div class="filter-body">
-        ${this.checks(
-          'categories',
-          t.categories,
-          prepared.feed.categories.map((c) => [c.id, c.label]),
-        )}
-        ${this.checks(
-          'kinds',
-          t.kind,
-          ASSET_KINDS.map((k) => [k, t.kinds[k]]),
-        )}
-        <fieldset>
-          <legend>${t.when}</legend>
-          <div class="row">
-            ${this.select('day', t.day, [['', t.anyDay], ...DAYS.map((d) => [d, t.days[d]] as const)], f.day)}
-            ${this.select('time', t.timeOfDay, [['', t.anyTime], ...Object.keys(TIME_OF_DAY).map((k) => [k, t.times[k as keyof typeof t.times]] as const)], f.time)}
-          </div>
-          ${this.check('openNow', 'open-now', t.openNow, f.openNow)}
-        </fieldset>
-        <div class="row">
-          ${this.check('free', 'free', t.freeOnly, f.free)}
-          <div class="field">
-            <label for="age">${t.age}</label>
-            <p id="age-hint" class="hint">${t.ageHint}</p>
-            <input
-              id="age"
-              class="age"
-              type="number"
-              inputmode="numeric"
-              min="0"
-              max="120"
-              aria-describedby="age-hint"
-              .value=${f.age === undefined ? '' : String(f.age)}
-              @input=${(e: Event) => {
-                const value = Number.parseInt((e.target as HTMLInputElement).value, 10);
-                this.setFilters({ age: Number.isFinite(value) && value >= 0 ? value : undefined });
-              }}
-            />
-          </div>
-          ${this.select(
-            'referral',
-            t.referral,
-            [
-              ['', t.referralAny],
-              ['self', t.referralSelf],
-              ['referral', t.referralNeeded],
-            ],
-            f.referral,
-          )}
-        </div>
-        ${this.checks(
-          'access',
-          t.accessibilityLegend,
-          ACCESSIBILITY_FEATURES.map((a) => [a, t.accessibility[a]]),
-        )}
-        <fieldset>
-          <legend>${t.distance}</legend>
-          <div class="row">
-            ${this.select(
-              'near',
-              t.near,
-              [['', t.nowhere], ...prepared.feed.hub.places.map((p) => [p.name, p.name] as const), ['my-location', t.myLocation]],
-              f.near,
-              this.geocoder ? html`<option value="postcode" ?selected=${f.near === 'postcode'}>${t.postcode}</option>` : nothing,
-            )}
-            ${
-              f.near === 'postcode' && this.geocoder
-                ? html`<div class="field">
-                  <label for="postcode">${t.postcodeLabel}</label>
-                  <div class="inline">
-                    <input id="postcode" class="postcode" autocomplete="postal-code" @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.findPostcode(e)} />
-                    <button type="button" class="hub-button hub-button--secondary" @click=${this.findPostcode}>${t.findPostcode}</button>
-                  </div>
-                </div>`
-                : nothing
-            }
-            ${this.select('within', t.within, [[0, t.anyDistance], ...within], within.find(([km]) => Math.abs(f.within - km) < 0.01)?.[0] ?? 0)}
-          </div>
-          <p class="message" role="status">${this.locationMessage}</p>
-        </fieldset>
-        ${active ? this.clearButton() : nothing}
-      </div>
-    </details>`;
-  }
-
-  private renderEmpty() {
-    const t = this.localize.t;
-    const f = this.filters;
-    const relax = activeFilters(f);
-    const item = (label: string, patch: Partial<FilterState>) =>
-      html`<li><button type="button" class="hub-button hub-button--link" @click=${() => this.setFilters(patch)}>${label}</button></li>`;
-    return html`<div class="empty">
-      <p><strong>${t.noResults}</strong></p>
-      ${
-        relax.length || f.q
-          ? html`<p>${t.relaxHeading}</p>
-            <ul class="relax">
-              ${f.q ? item(t.clearSearch(f.q), { q: '' }) : nothing}
-              ${relax.map((key) => item(t.relax[key] ?? key, withoutFilter(f, key)))}
-              ${relax.length > 1 ? html`<li>${this.clearButton()}</li>` : nothing}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
-
   private renderResults(prepared: Prepared) {
     const t = this.localize.t;
     const { assets } = prepared.feed;
@@ -658,21 +545,23 @@ export class HubAssetFinder extends HubElement {
     }
     return html`<div class="bar">
         <p part="count" class="count" id="count">${t.results(n, assets.length)}</p>
-        ${this.select(
-          'sort',
-          t.sortBy,
-          [
-            ['relevance', t.sorts.relevance],
-            ['distance', t.sorts.distance, !distances],
-            ['name', t.sorts.name],
-          ],
-          this.filters.sort,
-        )}
+        <div class="field sort">
+          <label for="sort">${t.sortBy}</label>
+          <select id="sort" @change=${(e: Event) => this.setFilters({ sort: (e.target as HTMLSelectElement).value as FilterState['sort'] })}>
+            ${(['relevance', 'distance', 'name'] as const).map(
+              (sort) =>
+                html`<option value=${sort} ?selected=${sort === this.filters.sort} ?disabled=${sort === 'distance' && !distances}>${t.sorts[sort]}</option>`,
+            )}
+          </select>
+        </div>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${
         n === 0
-          ? this.renderEmpty()
+          ? html`<div class="empty">
+              <p><strong>${t.noResults}</strong></p>
+              ${this.panel?.renderRelax(this.panelContext(prepared.feed))}
+            </div>`
           : html`<ol part="results" class="results" aria-labelledby="count">${cards}</ol>
             ${
               this.shown < n
@@ -703,15 +592,20 @@ export class HubAssetFinder extends HubElement {
         <slot></slot>
       </div>`;
     }
-    return html`<div part="base" class="base" @change=${this.onFilterChange}>
+    const panel = this.panel;
+    return html`<div part="base" class="base" @change=${(e: Event) => panel?.onChange(this.panelContext(prepared.feed), e)}>
       ${prepared.feed.hub.exampleData ? html`<p class="example">${t.exampleData}</p>` : nothing}
       ${this.renderSearch()}
-      ${
-        // Typing changes only the keywords: the filters' many controls are not re-rendered for it.
-        guard([prepared, t, this.geocoder, this.locationMessage, ...Object.entries(this.filters).filter(([key]) => key !== 'q' && key !== 'sort')].flat(), () =>
-          this.renderFilters(prepared),
-        )
-      }
+      <details part="filters" class="filters" @toggle=${() => this.loadPanel()}>
+        <summary>${t.filtersActive(activeFilters(this.filters).length)}</summary>
+        ${
+          // Typing changes only the keywords: the filters' many controls are not re-rendered for it.
+          guard(
+            [prepared, panel, t, this.geocoder, this.locationMessage, ...Object.entries(this.filters).filter(([key]) => key !== 'q' && key !== 'sort')].flat(),
+            () => panel?.render(this.panelContext(prepared.feed)),
+          )
+        }
+      </details>
       ${this.renderResults(prepared)}
     </div>`;
   }

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { FeedAsset } from '@townhub/schema/feed';
 import { distanceKm } from '../internal/geo.js';
 import { sampleDecoded } from '../test/fixtures.js';
-import { activeFilters, categoryDescendants, emptyFilters, type FilterState, prepareFilter } from './filters.js';
+import { categoryDescendants, prepareFilter } from './filter-match.js';
+import { activeFilters, emptyFilters, type FilterState } from './filters.js';
 import { fromParams, toParams } from './url-state.js';
 
 const feed = sampleDecoded();

@@ -4,7 +4,8 @@
  * Conventions every widget follows:
  * - Reactive properties use Lit's decorators (`@property`, `@state`, `@query` from `lit/decorators.js`) with
  *   `experimentalDecorators: true` and `useDefineForClassFields: false` (see tsconfig.json); esbuild, Vite and tsc
- *   all read these from tsconfig.json. Do not use `accessor` or standard decorators.
+ *   all read these from tsconfig.json. Do not use `accessor` or standard decorators. Widgets on every page (this
+ *   class, the card, the finder) declare `static properties` instead: decorators cost bytes per property.
  * - Relative imports use the `.js` extension (`./asset-card.js`), which every tool resolves to the `.ts` source.
  * - Styles: `static override styles = [...HubElement.styles, css\`…\`]`; colours and sizes come from the private
  *   `--_*` variables of `theme.ts`; use logical properties (`margin-inline-start`) so right-to-left works.
@@ -12,8 +13,7 @@
  *   dispatched with `this.emit(new SomeEvent(…))`.
  */
 
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { closestAcrossShadow } from './dom.js';
 import { hostStyles } from './theme.js';
 import { VERSION } from './version.js';
@@ -24,11 +24,13 @@ export class HubElement extends LitElement {
 
   static override styles = [hostStyles];
 
+  static override properties: PropertyDeclarations = { dir: {}, lang: {} };
+
   /** Text direction. Inherited from the page when unset; `rtl` mirrors the layout. */
-  @property() override dir!: string;
+  override dir!: string;
 
   /** Language of the widget's own text. Inherited from the closest `lang` (usually `<html lang>`) when unset. */
-  @property() override lang!: string;
+  override lang!: string;
 
   /** The direction in effect: the element's own `dir`, else the closest ancestor's, else the page's. */
   protected get direction(): 'ltr' | 'rtl' {

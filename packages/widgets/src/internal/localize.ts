@@ -47,12 +47,16 @@ export class LocalizeController<S extends object> implements ReactiveController 
     return closestAcrossShadow(this.host, '[lang]:not([lang=""])')?.getAttribute('lang') || document.documentElement.lang || 'en-GB';
   }
 
-  /** The strings for the language in effect. */
+  /** The strings for the language in effect: an exact match, else the same primary language, else en-GB. */
   get t(): S {
     const lang = this.lang.toLowerCase();
-    const locales = Object.keys(this.translations);
-    const primary = (l: string) => l.toLowerCase().split('-')[0];
-    const locale = locales.find((l) => l.toLowerCase() === lang) ?? locales.find((l) => primary(l) === primary(lang)) ?? 'en-GB';
-    return this.translations[locale] as S;
+    const primary = lang.split('-')[0];
+    let match: S | undefined;
+    for (const l in this.translations) {
+      const own = l.toLowerCase();
+      if (own === lang) return this.translations[l] as S;
+      if (!match && own.split('-')[0] === primary) match = this.translations[l];
+    }
+    return match ?? this.translations['en-GB'];
   }
 }

@@ -4,6 +4,10 @@
  */
 import type { FeedAsset } from '@townhub/schema/feed';
 import { DAYS, type Day } from '@townhub/schema/vocabulary';
+import { isoDate } from './dates.js';
+
+// The card needs only these: they live apart so a page with cards does not load the filters' tests.
+export { isoDate, upcomingEvents } from './dates.js';
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening';
 
@@ -45,10 +49,6 @@ export function sessionsOn(asset: FeedAsset, date: Date): [number, number][] {
   return out;
 }
 
-export function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 /** True when the asset has a session running at `now`. */
 export function isOpenAt(asset: FeedAsset, now: Date): boolean {
   const t = now.getHours() * 60 + now.getMinutes();
@@ -77,10 +77,4 @@ export function runsInTimeOfDay(asset: FeedAsset, part: TimeOfDay, day?: Day): b
         overlaps(e.start.slice(11, 16) || '00:00', e.end?.slice(11, 16) || '23:59'),
     )
   );
-}
-
-/** One-off events that have not ended by `now`, soonest first. */
-export function upcomingEvents(asset: FeedAsset, now: Date) {
-  const stamp = `${isoDate(now)}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  return asset.events.filter((e) => (e.end ?? e.start) >= stamp || e.start.slice(0, 10) >= stamp.slice(0, 10)).sort((a, b) => a.start.localeCompare(b.start));
 }

@@ -102,8 +102,8 @@ export const focusStyles = css`
   }
 `;
 
-/** Buttons: `.hub-button` (primary), `.hub-button--secondary`, `.hub-button--link` (looks like a link). */
-export const buttonStyles = css`
+/** Buttons: `.hub-button` (primary) and `.hub-button--secondary`. */
+export const buttonBaseStyles = css`
   .hub-button {
     display: inline-flex;
     align-items: center;
@@ -132,19 +132,6 @@ export const buttonStyles = css`
   .hub-button--secondary:hover {
     background: color-mix(in srgb, var(--_surface-alt) 85%, black);
   }
-  .hub-button--link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_link);
-    font-weight: inherit;
-    text-decoration: underline;
-    box-shadow: none;
-  }
-  .hub-button--link:hover {
-    background: none;
-    text-decoration-thickness: 3px;
-  }
   .hub-button:focus-visible {
     outline: 3px solid transparent;
     background: var(--_focus);
@@ -157,18 +144,39 @@ export const buttonStyles = css`
   }
 `;
 
+/** `.hub-button--link`: a button that looks like a link (with `.hub-button`). */
+export const linkButtonStyles = css`
+  .hub-button--link,
+  .hub-button--link:hover {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font-weight: inherit;
+    text-decoration: underline;
+    box-shadow: none;
+  }
+  .hub-button--link:hover {
+    text-decoration-thickness: 3px;
+  }
+  .hub-button--link:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 2px 0 var(--_focus-text);
+  }
+`;
+
+/** Buttons: `.hub-button` (primary), `.hub-button--secondary`, `.hub-button--link` (looks like a link). */
+export const buttonStyles = css`${buttonBaseStyles}${linkButtonStyles}`;
+
 /** Hides content visually while keeping it for screen readers. */
 export const visuallyHidden = css`
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;
     height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
     overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
     clip-path: inset(50%) !important;
-    border: 0 !important;
     white-space: nowrap !important;
   }
 `;

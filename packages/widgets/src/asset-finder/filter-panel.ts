@@ -1,0 +1,212 @@
+/**
+ * The finder's filters: their controls, the test each asset must pass, distance from a place and the offers to relax
+ * filters when nothing matches. Loaded when the page is idle after the feed (or at once when a filter is in use), so
+ * the first load carries only searching and the results.
+ */
+import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
+import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { LocalizeController } from '../internal/localize.js';
+import { TIME_OF_DAY } from '../internal/schedule.js';
+import { categoryDescendants, prepareFilter } from './filter-match.js';
+import { filterStrings } from './filter-strings.js';
+import { activeFilters, emptyFilters, type FilterState, withoutFilter } from './filters.js';
+
+const KM_PER_MILE = 1.609344;
+const MILES = [1, 2, 5, 10];
+
+type Origin = { lat: number; lng: number };
+
+/** What the panel reads from and changes in its finder. */
+export interface PanelContext {
+  filters: FilterState;
+  feed: DecodedFeed;
+  geocoder: string;
+  message: string;
+  /** Merges a change into the filters. */
+  set(patch: Partial<FilterState>): void;
+  /** Sets the location message and, unless undefined, where distances are measured from (null: nowhere yet). */
+  place(message: string, origin?: Origin | null): void;
+}
+
+export class FilterPanel {
+  private readonly host: HTMLElement;
+  private readonly localize: LocalizeController<(typeof filterStrings)['en-GB']>;
+  /** Category descendants per feed, worked out on the first category filter. */
+  private readonly descendants = new WeakMap<DecodedFeed, Map<string, Set<string>>>();
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    this.localize = new LocalizeController(host, filterStrings);
+  }
+
+  /** The test every asset must pass for these filters. */
+  filter(f: FilterState, feed: DecodedFeed, now: Date, distances?: Float64Array): (asset: FeedAsset, index: number) => boolean {
+    let descendants = this.descendants.get(feed);
+    if (!descendants) {
+      descendants = categoryDescendants(feed.categories);
+      this.descendants.set(feed, descendants);
+    }
+    return prepareFilter(f, { descendants, now, distances });
+  }
+
+  /** One handler for every named filter control: checkbox lists toggle a value, other checkboxes are on or off. */
+  onChange(ctx: PanelContext, event: Event): void {
+    const el = event.target as HTMLInputElement;
+    const key = el.name as keyof FilterState;
+    if (!key) return;
+    const current = ctx.filters[key];
+    let value: unknown = el.value;
+    if (Array.isArray(current)) value = el.checked ? [...current, el.value] : current.filter((v) => v !== el.value);
+    else if (el.type === 'checkbox') value = el.checked;
+    else if (key === 'within') value = Number(el.value);
+    ctx.set({ [key]: value });
+  }
+
+  private onNearChange(ctx: PanelContext, near: string) {
+    const f = ctx.filters;
+    ctx.set({ near, ...(near ? {} : { within: 0, sort: f.sort === 'distance' ? 'relevance' : f.sort }) });
+    if (near === 'my-location') void this.locate(ctx, (m) => m.currentPosition(), this.localize.t.locationFailed, this.localize.t.locating);
+    else ctx.place('', near === 'postcode' ? null : undefined);
+  }
+
+  /** Finds a position (only ever after the person chose "My location" or entered a postcode). */
+  private async locate(ctx: PanelContext, find: (m: typeof import('./location.js')) => Promise<Origin>, failed: string, waiting = '') {
+    ctx.place(waiting);
+    try {
+      ctx.place('', await find(await import('./location.js')));
+    } catch {
+      ctx.place(failed);
+    }
+  }
+
+  private findPostcode(ctx: PanelContext) {
+    const postcode = this.host.shadowRoot?.querySelector<HTMLInputElement>('#postcode')?.value.trim() ?? '';
+    if (postcode && ctx.geocoder) void this.locate(ctx, (m) => m.postcodePosition(ctx.geocoder, postcode), this.localize.t.postcodeFailed);
+  }
+
+  private check(name: string, id: string, label: string, checked: boolean, value = '') {
+    return html`<div class="check"><input type="checkbox" id=${id} name=${name} .value=${value} .checked=${checked} /><label for=${id}>${label}</label></div>`;
+  }
+
+  private checks(f: FilterState, key: 'categories' | 'kinds' | 'access', legend: string, values: readonly (readonly [string, string])[]) {
+    const on = f[key] as string[];
+    return html`<fieldset><legend>${legend}</legend><div class="checks">${values.map(([value, label]) => this.check(key, `${key}-${value}`, label, on.includes(value), value))}</div></fieldset>`;
+  }
+
+  /** A labelled select; options are [value, label]. */
+  private select(id: string, label: string, options: (readonly [string | number, string])[], current: string | number, disabled = false) {
+    return html`<div class="field"><label for=${id}>${label}</label><select id=${id} name=${id} ?disabled=${disabled}>${options.map(([value, text]) => html`<option value=${value} ?selected=${value === current}>${text}</option>`)}</select></div>`;
+  }
+
+  private clearButton(ctx: PanelContext) {
+    const f = ctx.filters;
+    return html`<button type="button" class="hub-button hub-button--link" @click=${() => ctx.set({ ...emptyFilters(), q: f.q, sort: f.sort })}>${this.localize.t.clearFilters}</button>`;
+  }
+
+  /** The controls inside the filters disclosure. */
+  render(ctx: PanelContext) {
+    const t = this.localize.t;
+    const f = ctx.filters;
+    const within = MILES.map((m) => [Math.round(m * KM_PER_MILE * 1000) / 1000, t.withinMiles(m)] as const);
+    const postcode = ctx.geocoder && f.near === 'postcode';
+    return html`<div class="filter-body">
+      ${this.checks(
+        f,
+        'categories',
+        t.categories,
+        ctx.feed.categories.map((c) => [c.id, c.label]),
+      )}
+      ${this.checks(
+        f,
+        'kinds',
+        t.kind,
+        ASSET_KINDS.map((k) => [k, t.kinds[k]]),
+      )}
+      <fieldset>
+        <legend>${t.when}</legend>
+        <div class="row">
+          ${this.select('day', t.day, [['', t.anyDay], ...DAYS.map((d) => [d, t.days[d]] as const)], f.day)}
+          ${this.select('time', t.timeOfDay, [['', t.anyTime], ...Object.keys(TIME_OF_DAY).map((k) => [k, t.times[k as keyof typeof t.times]] as const)], f.time)}
+        </div>
+        ${this.check('openNow', 'open-now', t.openNow, f.openNow)}
+      </fieldset>
+      <div class="row">
+        ${this.check('free', 'free', t.freeOnly, f.free)}
+        <div class="field">
+          <label for="age">${t.age}</label>
+          <p id="age-hint" class="hint">${t.ageHint}</p>
+          <input id="age" class="age" type="number" inputmode="numeric" min="0" max="120" aria-describedby="age-hint" .value=${f.age === undefined ? '' : String(f.age)} @input=${(
+            e: Event,
+          ) => {
+            const value = Number.parseInt((e.target as HTMLInputElement).value, 10);
+            ctx.set({ age: Number.isFinite(value) && value >= 0 ? value : undefined });
+          }} />
+        </div>
+        ${this.select(
+          'referral',
+          t.referral,
+          [
+            ['', t.referralAny],
+            ['self', t.referralSelf],
+            ['referral', t.referralNeeded],
+          ],
+          f.referral,
+        )}
+      </div>
+      ${this.checks(
+        f,
+        'access',
+        t.accessibilityLegend,
+        ACCESSIBILITY_FEATURES.map((a) => [a, t.accessibility[a]]),
+      )}
+      <fieldset>
+        <legend>${t.distance}</legend>
+        <div class="row">
+          <div class="field"><label for="near">${t.near}</label><select id="near" @change=${(e: Event) => this.onNearChange(ctx, (e.target as HTMLSelectElement).value)}>
+            ${[
+              ['', t.nowhere],
+              ...ctx.feed.hub.places.map((p) => [p.name, p.name]),
+              ['my-location', t.myLocation],
+              ...(ctx.geocoder ? [['postcode', t.postcode]] : []),
+            ].map(([value, text]) => html`<option value=${value as string} ?selected=${value === f.near}>${text}</option>`)}
+          </select></div>
+          ${
+            postcode
+              ? html`<div class="field">
+                <label for="postcode">${t.postcodeLabel}</label>
+                <div class="inline">
+                  <input id="postcode" class="postcode" autocomplete="postal-code" @keydown=${(e: KeyboardEvent) => {
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    this.findPostcode(ctx);
+                  }} />
+                  <button type="button" class="hub-button hub-button--secondary" @click=${() => this.findPostcode(ctx)}>${t.findPostcode}</button>
+                </div>
+              </div>`
+              : nothing
+          }
+          ${this.select('within', t.within, [[0, t.anyDistance], ...within], within.find(([km]) => Math.abs(f.within - km) < 0.01)?.[0] ?? 0, !f.near)}
+        </div>
+        <p class="message" role="status">${ctx.message}</p>
+      </fieldset>
+      ${activeFilters(f).length ? this.clearButton(ctx) : nothing}
+    </div>`;
+  }
+
+  /** Ways to widen a search that found nothing: drop the keywords, relax one filter, or clear them all. */
+  renderRelax(ctx: PanelContext) {
+    const t = this.localize.t;
+    const f = ctx.filters;
+    const relax = activeFilters(f);
+    if (!relax.length && !f.q) return nothing;
+    const item = (label: string, patch: Partial<FilterState>) =>
+      html`<li><button type="button" class="hub-button hub-button--link" @click=${() => ctx.set(patch)}>${label}</button></li>`;
+    return html`<p>${t.relaxHeading}</p>
+      <ul class="relax">
+        ${f.q ? item(t.clearSearch(f.q), { q: '' }) : nothing}
+        ${relax.map((key) => item(t.relax[key] ?? key, withoutFilter(f, key)))}
+        ${relax.length > 1 ? html`<li>${this.clearButton(ctx)}</li>` : nothing}
+      </ul>`;
+  }
+}
