@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   .base,
-  .filter-body,
   .results {
     display: grid;
     gap: calc(var(--_space) * 2);
@@ -23,7 +22,6 @@ export const styles = css`
     color: var(--_text-secondary);
   }
   p,
-  fieldset,
   .results,
   #suggestions {
     margin: 0;
@@ -61,9 +59,7 @@ export const styles = css`
     border-top: 0;
   }
   #suggestions,
-  .results,
-  fieldset,
-  legend {
+  .results {
     padding: 0;
     list-style: none;
   }
@@ -93,44 +89,12 @@ export const styles = css`
     color: var(--_link);
     cursor: pointer;
   }
-  .filter-body {
-    padding: 0 calc(var(--_space) * 2) calc(var(--_space) * 2);
-  }
-  fieldset {
-    border: 0;
-    min-width: 0;
-  }
-  legend {
-    margin-bottom: var(--_space);
-    font-weight: 700;
-  }
-  .checks {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
-    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
-  }
-  .check,
-  .inline {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.5em;
-  }
-  .check input {
-    flex: none;
-    width: 1.4em;
-    height: 1.4em;
-    margin: 0.05em 0 0;
-    accent-color: var(--_primary);
-  }
-  .row,
   .bar {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: var(--_space) calc(var(--_space) * 3);
-  }
-  .bar {
     justify-content: space-between;
+    gap: var(--_space) calc(var(--_space) * 3);
   }
   .field {
     display: grid;
@@ -138,12 +102,6 @@ export const styles = css`
   }
   .field label {
     font-weight: 600;
-  }
-  .age {
-    width: 6em;
-  }
-  .postcode {
-    width: 8em;
   }
   .sort {
     grid-auto-flow: column;
@@ -175,15 +133,5 @@ export const styles = css`
     gap: var(--_space);
     justify-items: start;
     border-color: var(--_error);
-  }
-  .relax {
-    margin: var(--_space) 0 0;
-    padding-inline-start: 1.25em;
-  }
-  .relax li {
-    margin-block: 0.25em;
-  }
-  .message:empty {
-    display: none;
   }
 `;

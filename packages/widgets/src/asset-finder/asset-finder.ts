@@ -1,4 +1,5 @@
 import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
+import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { HubAssetSelectEvent, HubFeedErrorEvent, HubFeedLoadEvent, HubResultsChangeEvent } from '../internal/events.js';
@@ -10,7 +11,7 @@ import { sortInSlices } from '../internal/tasks.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-finder.styles.js';
 import type { FilterPanel, PanelContext } from './filter-panel.js';
-import { activeFilters, emptyFilters, type FilterState } from './filters.js';
+import { activeFilters, emptyFilters, type FilterState, type Vocabulary, withoutFilter } from './filters.js';
 import { SearchIndex, tokenize } from './search-index.js';
 import { strings } from './strings.js';
 
@@ -32,6 +33,7 @@ interface Suggestion {
   value: string;
 }
 
+const VOCABULARY: Vocabulary = { kinds: ASSET_KINDS, days: DAYS, features: ACCESSIBILITY_FEATURES };
 /** Packs a sort key above an asset's name rank (ranks stay below 2^21). */
 const RANK = 2 ** 21;
 
@@ -271,7 +273,7 @@ export class HubAssetFinder extends HubElement {
   private readonly readUrl = async () => {
     if (!this.syncUrl) return;
     const { fromParams } = await this.urlState();
-    this.filters = fromParams(new URLSearchParams(location.search));
+    this.filters = fromParams(new URLSearchParams(location.search), emptyFilters(), VOCABULARY);
   };
 
   private writeUrl() {
@@ -476,8 +478,16 @@ export class HubAssetFinder extends HubElement {
 
   /** What the filters panel reads and changes. */
   private panelContext(feed: DecodedFeed): PanelContext {
+    const f = this.filters;
     return {
-      filters: this.filters,
+      t: this.localize.t,
+      pick: (table) => this.localize.pick(table),
+      vocabulary: VOCABULARY,
+      filters: f,
+      active: activeFilters(f),
+      relax: (key) => {
+        this.filters = key ? withoutFilter(f, key) : { ...emptyFilters(), q: f.q, sort: f.sort };
+      },
       feed,
       geocoder: this.geocoder,
       message: this.locationMessage,

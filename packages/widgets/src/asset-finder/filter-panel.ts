@@ -1,16 +1,18 @@
 /**
  * The finder's filters: their controls, the test each asset must pass, distance from a place and the offers to relax
  * filters when nothing matches. Loaded when the page is idle after the feed (or at once when a filter is in use), so
- * the first load carries only searching and the results.
+ * the first load carries only searching and the results. It takes what the finder already has (strings, vocabulary,
+ * filter state) from the context rather than importing it: a module shared with the first load would be split into a
+ * file of its own.
  */
 import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
-import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
-import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { LocalizeController } from '../internal/localize.js';
+import { html, nothing } from 'lit';
 import { TIME_OF_DAY } from '../internal/schedule.js';
 import { categoryDescendants, prepareFilter } from './filter-match.js';
-import { filterStrings } from './filter-strings.js';
-import { activeFilters, emptyFilters, type FilterState, withoutFilter } from './filters.js';
+import { panelStyles } from './filter-panel.styles.js';
+import { type FilterStrings, filterStrings } from './filter-strings.js';
+import type { FilterState, Vocabulary } from './filters.js';
+import type { AssetFinderStrings } from './strings.js';
 
 const KM_PER_MILE = 1.609344;
 const MILES = [1, 2, 5, 10];
@@ -19,7 +21,15 @@ type Origin = { lat: number; lng: number };
 
 /** What the panel reads from and changes in its finder. */
 export interface PanelContext {
+  /** The finder's strings and a picker for the panel's own, in the finder's language. */
+  t: AssetFinderStrings;
+  pick(table: typeof filterStrings): FilterStrings;
+  vocabulary: Vocabulary;
   filters: FilterState;
+  /** The filters in use (see activeFilters). */
+  active: (keyof FilterState)[];
+  /** Turns one filter off, or every filter when no key is given (keeping the keywords and sort order). */
+  relax(key?: keyof FilterState): void;
   feed: DecodedFeed;
   geocoder: string;
   message: string;
@@ -31,13 +41,14 @@ export interface PanelContext {
 
 export class FilterPanel {
   private readonly host: HTMLElement;
-  private readonly localize: LocalizeController<(typeof filterStrings)['en-GB']>;
   /** Category descendants per feed, worked out on the first category filter. */
   private readonly descendants = new WeakMap<DecodedFeed, Map<string, Set<string>>>();
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: HTMLElement) {
     this.host = host;
-    this.localize = new LocalizeController(host, filterStrings);
+    // The finder's styles are adopted already; these join them (without constructable sheets the controls stay plain).
+    const root = host.shadowRoot;
+    if (root && panelStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet];
   }
 
   /** The test every asset must pass for these filters. */
@@ -66,7 +77,8 @@ export class FilterPanel {
   private onNearChange(ctx: PanelContext, near: string) {
     const f = ctx.filters;
     ctx.set({ near, ...(near ? {} : { within: 0, sort: f.sort === 'distance' ? 'relevance' : f.sort }) });
-    if (near === 'my-location') void this.locate(ctx, (m) => m.currentPosition(), this.localize.t.locationFailed, this.localize.t.locating);
+    const t = ctx.pick(filterStrings);
+    if (near === 'my-location') void this.locate(ctx, (m) => m.currentPosition(), t.locationFailed, t.locating);
     else ctx.place('', near === 'postcode' ? null : undefined);
   }
 
@@ -82,7 +94,7 @@ export class FilterPanel {
 
   private findPostcode(ctx: PanelContext) {
     const postcode = this.host.shadowRoot?.querySelector<HTMLInputElement>('#postcode')?.value.trim() ?? '';
-    if (postcode && ctx.geocoder) void this.locate(ctx, (m) => m.postcodePosition(ctx.geocoder, postcode), this.localize.t.postcodeFailed);
+    if (postcode && ctx.geocoder) void this.locate(ctx, (m) => m.postcodePosition(ctx.geocoder, postcode), ctx.pick(filterStrings).postcodeFailed);
   }
 
   private check(name: string, id: string, label: string, checked: boolean, value = '') {
@@ -100,13 +112,13 @@ export class FilterPanel {
   }
 
   private clearButton(ctx: PanelContext) {
-    const f = ctx.filters;
-    return html`<button type="button" class="hub-button hub-button--link" @click=${() => ctx.set({ ...emptyFilters(), q: f.q, sort: f.sort })}>${this.localize.t.clearFilters}</button>`;
+    return html`<button type="button" class="hub-button hub-button--link" @click=${() => ctx.relax()}>${ctx.pick(filterStrings).clearFilters}</button>`;
   }
 
   /** The controls inside the filters disclosure. */
   render(ctx: PanelContext) {
-    const t = this.localize.t;
+    const t = ctx.pick(filterStrings);
+    const { kinds, days, accessibility } = ctx.t;
     const f = ctx.filters;
     const within = MILES.map((m) => [Math.round(m * KM_PER_MILE * 1000) / 1000, t.withinMiles(m)] as const);
     const postcode = ctx.geocoder && f.near === 'postcode';
@@ -121,12 +133,12 @@ export class FilterPanel {
         f,
         'kinds',
         t.kind,
-        ASSET_KINDS.map((k) => [k, t.kinds[k]]),
+        ctx.vocabulary.kinds.map((k) => [k, kinds[k]]),
       )}
       <fieldset>
         <legend>${t.when}</legend>
         <div class="row">
-          ${this.select('day', t.day, [['', t.anyDay], ...DAYS.map((d) => [d, t.days[d]] as const)], f.day)}
+          ${this.select('day', t.day, [['', t.anyDay], ...ctx.vocabulary.days.map((d) => [d, days[d]] as const)], f.day)}
           ${this.select('time', t.timeOfDay, [['', t.anyTime], ...Object.keys(TIME_OF_DAY).map((k) => [k, t.times[k as keyof typeof t.times]] as const)], f.time)}
         </div>
         ${this.check('openNow', 'open-now', t.openNow, f.openNow)}
@@ -158,7 +170,7 @@ export class FilterPanel {
         f,
         'access',
         t.accessibilityLegend,
-        ACCESSIBILITY_FEATURES.map((a) => [a, t.accessibility[a]]),
+        ctx.vocabulary.features.map((a) => [a, accessibility[a]]),
       )}
       <fieldset>
         <legend>${t.distance}</legend>
@@ -190,22 +202,22 @@ export class FilterPanel {
         </div>
         <p class="message" role="status">${ctx.message}</p>
       </fieldset>
-      ${activeFilters(f).length ? this.clearButton(ctx) : nothing}
+      ${ctx.active.length ? this.clearButton(ctx) : nothing}
     </div>`;
   }
 
   /** Ways to widen a search that found nothing: drop the keywords, relax one filter, or clear them all. */
   renderRelax(ctx: PanelContext) {
-    const t = this.localize.t;
+    const t = ctx.pick(filterStrings);
     const f = ctx.filters;
-    const relax = activeFilters(f);
+    const relax = ctx.active;
     if (!relax.length && !f.q) return nothing;
-    const item = (label: string, patch: Partial<FilterState>) =>
-      html`<li><button type="button" class="hub-button hub-button--link" @click=${() => ctx.set(patch)}>${label}</button></li>`;
+    const item = (label: string, change: () => void) =>
+      html`<li><button type="button" class="hub-button hub-button--link" @click=${change}>${label}</button></li>`;
     return html`<p>${t.relaxHeading}</p>
       <ul class="relax">
-        ${f.q ? item(t.clearSearch(f.q), { q: '' }) : nothing}
-        ${relax.map((key) => item(t.relax[key] ?? key, withoutFilter(f, key)))}
+        ${f.q ? item(t.clearSearch(f.q), () => ctx.set({ q: '' })) : nothing}
+        ${relax.map((key) => item(t.relax[key] ?? key, () => ctx.relax(key)))}
         ${relax.length > 1 ? html`<li>${this.clearButton(ctx)}</li>` : nothing}
       </ul>`;
   }

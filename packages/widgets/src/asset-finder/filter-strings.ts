@@ -1,9 +1,5 @@
-import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS } from '@townhub/schema/vocabulary';
-
+// Kinds, days and accessibility features are named by the finder's own strings.
 const enGB = {
-  kinds: KIND_LABELS,
-  days: DAY_LABELS,
-  accessibility: ACCESSIBILITY_LABELS,
   categories: 'What it helps with',
   kind: 'Type',
   when: 'When',

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { FeedAsset } from '@townhub/schema/feed';
+import { ACCESSIBILITY_FEATURES, ASSET_KINDS, DAYS } from '@townhub/schema/vocabulary';
 import { distanceKm } from '../internal/geo.js';
 import { sampleDecoded } from '../test/fixtures.js';
 import { categoryDescendants, prepareFilter } from './filter-match.js';
@@ -7,6 +8,7 @@ import { activeFilters, emptyFilters, type FilterState } from './filters.js';
 import { fromParams, toParams } from './url-state.js';
 
 const feed = sampleDecoded();
+const vocabulary = { kinds: ASSET_KINDS, days: DAYS, features: ACCESSIBILITY_FEATURES };
 const descendants = categoryDescendants(feed.categories);
 // Tuesday 25 November 2025, 10:30 local time.
 const tuesdayMorning = new Date(2025, 10, 25, 10, 30);
@@ -82,8 +84,8 @@ describe('finder filters', () => {
       within: 3.219,
       sort: 'distance',
     };
-    expect(fromParams(toParams(state))).to.deep.equal({ ...state, openNow: false });
-    const junk = fromParams(new URLSearchParams('day=someday&kind=spaceship&age=-4&sort=random&access=wings'));
+    expect(fromParams(toParams(state), emptyFilters(), vocabulary)).to.deep.equal({ ...state, openNow: false });
+    const junk = fromParams(new URLSearchParams('day=someday&kind=spaceship&age=-4&sort=random&access=wings'), emptyFilters(), vocabulary);
     expect(junk).to.deep.equal(emptyFilters());
   });
 });

@@ -5,6 +5,13 @@
 import type { AccessibilityFeature, AssetKind, Day } from '@townhub/schema/vocabulary';
 import type { TimeOfDay } from '../internal/schedule.js';
 
+/** The controlled vocabularies the filters offer (from @townhub/schema/vocabulary). */
+export interface Vocabulary {
+  kinds: readonly AssetKind[];
+  days: readonly Day[];
+  features: readonly AccessibilityFeature[];
+}
+
 export type SortOrder = 'relevance' | 'distance' | 'name';
 /** Who can get in: any, people referring themselves (self or either), or through a referral (needed or either). */
 export type ReferralFilter = '' | 'self' | 'referral';

@@ -1,6 +1,11 @@
+import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS } from '@townhub/schema/vocabulary';
+
 const count = (n: number) => n.toLocaleString('en-GB');
 
 const enGB = {
+  kinds: KIND_LABELS,
+  days: DAY_LABELS,
+  accessibility: ACCESSIBILITY_LABELS,
   searchLabel: 'Search for support, activities and services',
   searchHint: 'For example: walking, debt advice, lunch club',
   suggestions: 'Suggestions',

@@ -2,9 +2,9 @@
  * The finder's filters in a URL, for `sync-url`: short, readable parameters so a search can be bookmarked and shared.
  * Loaded only by finders that keep their state in the URL.
  */
-import { ACCESSIBILITY_FEATURES, type AccessibilityFeature, ASSET_KINDS, type AssetKind, DAYS, type Day } from '@townhub/schema/vocabulary';
+import type { AccessibilityFeature, AssetKind, Day } from '@townhub/schema/vocabulary';
 import { TIME_OF_DAY, type TimeOfDay } from '../internal/schedule.js';
-import { emptyFilters, type FilterState } from './filters.js';
+import type { FilterState, Vocabulary } from './filters.js';
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
@@ -26,21 +26,24 @@ export function toParams(state: FilterState): URLSearchParams {
   return p;
 }
 
-/** Reads the filters from URL parameters, ignoring anything unknown or malformed. */
-export function fromParams(p: URLSearchParams): FilterState {
-  const state = emptyFilters();
+/**
+ * Reads the filters from URL parameters over `empty` (the filters all off), ignoring anything unknown or malformed.
+ * The finder passes what it has loaded already, so this module shares no code with the first load.
+ */
+export function fromParams(p: URLSearchParams, empty: FilterState, vocabulary: Vocabulary): FilterState {
+  const state = { ...empty };
   state.q = (p.get('q') ?? '').slice(0, 200);
   state.categories = list(p.get('category'));
-  state.kinds = list(p.get('kind')).filter((k): k is AssetKind => (ASSET_KINDS as readonly string[]).includes(k));
+  state.kinds = list(p.get('kind')).filter((k): k is AssetKind => (vocabulary.kinds as readonly string[]).includes(k));
   const day = p.get('day') ?? '';
-  if ((DAYS as readonly string[]).includes(day)) state.day = day as Day;
+  if ((vocabulary.days as readonly string[]).includes(day)) state.day = day as Day;
   const time = p.get('time') ?? '';
   if (time in TIME_OF_DAY) state.time = time as TimeOfDay;
   state.openNow = p.get('open') === 'now';
   state.free = p.get('free') === 'yes';
   const age = Number.parseInt(p.get('age') ?? '', 10);
   if (Number.isFinite(age) && age >= 0 && age <= 120) state.age = age;
-  state.access = list(p.get('access')).filter((f): f is AccessibilityFeature => (ACCESSIBILITY_FEATURES as readonly string[]).includes(f));
+  state.access = list(p.get('access')).filter((f): f is AccessibilityFeature => (vocabulary.features as readonly string[]).includes(f));
   const referral = p.get('referral');
   if (referral === 'self' || referral === 'referral') state.referral = referral;
   state.near = p.get('near') ?? '';

@@ -1,12 +1,10 @@
-/** Dates in the hub's local wall-clock time (see schedule.ts). */
+/** Upcoming one-off events, in the hub's local wall-clock time (see schedule.ts); all a card needs of the schedule. */
 import type { FeedAsset } from '@townhub/schema/feed';
 
-export function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** One-off events that have not ended by `now`, soonest first. */
 export function upcomingEvents(asset: FeedAsset, now: Date) {
-  const stamp = `${isoDate(now)}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
   return asset.events.filter((e) => (e.end ?? e.start) >= stamp || e.start.slice(0, 10) >= stamp.slice(0, 10)).sort((a, b) => a.start.localeCompare(b.start));
 }

@@ -47,16 +47,21 @@ export class LocalizeController<S extends object> implements ReactiveController 
     return closestAcrossShadow(this.host, '[lang]:not([lang=""])')?.getAttribute('lang') || document.documentElement.lang || 'en-GB';
   }
 
-  /** The strings for the language in effect: an exact match, else the same primary language, else en-GB. */
+  /** The strings for the language in effect. */
   get t(): S {
+    return this.pick(this.translations);
+  }
+
+  /** The entry of any per-locale table for the language in effect: an exact match, else the same primary language, else en-GB. */
+  pick<T>(translations: { 'en-GB': T } & Record<string, T>): T {
     const lang = this.lang.toLowerCase();
     const primary = lang.split('-')[0];
-    let match: S | undefined;
-    for (const l in this.translations) {
+    let match: T | undefined;
+    for (const l in translations) {
       const own = l.toLowerCase();
-      if (own === lang) return this.translations[l] as S;
-      if (!match && own.split('-')[0] === primary) match = this.translations[l];
+      if (own === lang) return translations[l] as T;
+      if (!match && own.split('-')[0] === primary) match = translations[l];
     }
-    return match ?? this.translations['en-GB'];
+    return match ?? translations['en-GB'];
   }
 }

@@ -4,10 +4,9 @@
  */
 import type { FeedAsset } from '@townhub/schema/feed';
 import { DAYS, type Day } from '@townhub/schema/vocabulary';
-import { isoDate } from './dates.js';
 
-// The card needs only these: they live apart so a page with cards does not load the filters' tests.
-export { isoDate, upcomingEvents } from './dates.js';
+// The card needs only this one: it lives apart so a page with cards does not load the filters' tests.
+export { upcomingEvents } from './dates.js';
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening';
 
@@ -47,6 +46,10 @@ export function sessionsOn(asset: FeedAsset, date: Date): [number, number][] {
     out.push([opens, closes]);
   }
   return out;
+}
+
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 /** True when the asset has a session running at `now`. */

@@ -20,27 +20,34 @@
  * @cssproperty --hub-space - Base spacing unit (default 0.5rem).
  */
 
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** Each private colour: its `--hub-color-*` name, light default and dark default. */
+const COLOURS: [string, string, string][] = [
+  ['primary', '#1d70b8', '#5694ca'],
+  ['on-primary', '#fff', '#0b0c0c'],
+  ['text', '#0b0c0c', '#f3f2f1'],
+  ['text-secondary', '#505a5f', '#c5c8ca'],
+  ['link', '#1d70b8', '#8fb8e4'],
+  ['focus', '#fd0', '#fd0'],
+  ['focus-text', '#0b0c0c', '#0b0c0c'],
+  ['error', '#d4351c', '#ff8a7a'],
+  ['success', '#00703c', '#7bd88f'],
+  ['border', '#b1b4b6', '#6f777b'],
+  ['surface', '#fff', '#1b1d1e'],
+  ['surface-alt', '#f3f2f1', '#2a2d2f'],
+];
+
+const colourVariables = unsafeCSS(COLOURS.map(([name, light, dark]) => `--_${name}: var(--hub-color-${name}, light-dark(${light}, ${dark}));`).join(''));
 
 /**
- * Private variables every widget reads; defined once on :host so the page can override any `--hub-*`. Each default is
- * a `light-dark()` pair: the dark theme only switches `color-scheme`.
+ * Private variables every widget reads; defined once on :host so the page can override any `--hub-*`. Each colour's
+ * default is a `light-dark()` pair: the dark theme only switches `color-scheme`.
  */
 export const themeStyles = css`
   :host {
     color-scheme: light;
-    --_primary: var(--hub-color-primary, light-dark(#1d70b8, #5694ca));
-    --_on-primary: var(--hub-color-on-primary, light-dark(#fff, #0b0c0c));
-    --_text: var(--hub-color-text, light-dark(#0b0c0c, #f3f2f1));
-    --_text-secondary: var(--hub-color-text-secondary, light-dark(#505a5f, #c5c8ca));
-    --_link: var(--hub-color-link, light-dark(#1d70b8, #8fb8e4));
-    --_focus: var(--hub-color-focus, #fd0);
-    --_focus-text: var(--hub-color-focus-text, #0b0c0c);
-    --_error: var(--hub-color-error, light-dark(#d4351c, #ff8a7a));
-    --_success: var(--hub-color-success, light-dark(#00703c, #7bd88f));
-    --_border: var(--hub-color-border, light-dark(#b1b4b6, #6f777b));
-    --_surface: var(--hub-color-surface, light-dark(#fff, #1b1d1e));
-    --_surface-alt: var(--hub-color-surface-alt, light-dark(#f3f2f1, #2a2d2f));
+    ${colourVariables}
     --_radius: var(--hub-radius, 0);
     --_space: var(--hub-space, 0.5rem);
     --_font: var(--hub-font-family, inherit);
@@ -144,8 +151,10 @@ export const buttonBaseStyles = css`
   }
 `;
 
+// The pure calls below let a bundle drop these styles when no widget in it uses them.
+
 /** `.hub-button--link`: a button that looks like a link (with `.hub-button`). */
-export const linkButtonStyles = css`
+export const linkButtonStyles = /* @__PURE__ */ (() => css`
   .hub-button--link,
   .hub-button--link:hover {
     padding: 0;
@@ -164,10 +173,10 @@ export const linkButtonStyles = css`
     color: var(--_focus-text);
     box-shadow: 0 2px 0 var(--_focus-text);
   }
-`;
+`)();
 
 /** Buttons: `.hub-button` (primary), `.hub-button--secondary`, `.hub-button--link` (looks like a link). */
-export const buttonStyles = css`${buttonBaseStyles}${linkButtonStyles}`;
+export const buttonStyles = /* @__PURE__ */ (() => css`${buttonBaseStyles}${linkButtonStyles}`)();
 
 /** Hides content visually while keeping it for screen readers. */
 export const visuallyHidden = css`
