@@ -278,20 +278,19 @@ export class HubAssetFinder extends HubElement {
 
   private writeUrl() {
     clearTimeout(this.urlTimer);
-    this.urlTimer = setTimeout(async () => {
-      const { PARAM_NAMES, toParams } = await this.urlState();
-      const url = new URL(location.href);
-      for (const name of PARAM_NAMES) url.searchParams.delete(name);
-      for (const [name, value] of toParams(this.filters)) url.searchParams.set(name, value);
-      if (url.href !== location.href) history.replaceState(history.state, '', url);
-    }, 300);
+    this.urlTimer = setTimeout(async () => (await this.urlState()).writeUrl(this.filters), 300);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('feed')) void this.load();
     const prepared = this.prepared;
     if (changed.has('prepared' as keyof HubAssetFinder) && prepared) {
-      this.panelReady ??= new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(() => resolve(this.loadPanel())));
+      this.panelReady ??= new Promise((resolve) => {
+        const load = () => resolve(this.loadPanel());
+        // Idle, but soon: the filters should be there before anyone reaches for them.
+        if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: 2000 });
+        else setTimeout(load, 200);
+      });
       this.distances = undefined;
       this.updateOrigin();
       this.computeResults();

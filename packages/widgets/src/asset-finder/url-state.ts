@@ -56,3 +56,11 @@ export function fromParams(p: URLSearchParams, empty: FilterState, vocabulary: V
 
 /** The parameter names the finder owns in the page URL. */
 export const PARAM_NAMES = ['q', 'category', 'kind', 'day', 'time', 'open', 'free', 'age', 'access', 'referral', 'near', 'within', 'sort'];
+
+/** Puts the filters in the page URL in place of the finder's previous ones, leaving other parameters alone. */
+export function writeUrl(state: FilterState): void {
+  const url = new URL(location.href);
+  for (const name of PARAM_NAMES) url.searchParams.delete(name);
+  for (const [name, value] of toParams(state)) url.searchParams.set(name, value);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}

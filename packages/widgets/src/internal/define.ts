@@ -8,18 +8,16 @@ let warned = false;
  */
 export function define(tagName: string, ctor: CustomElementConstructor): void {
   try {
-    const existing = customElements.get(tagName);
+    const existing = customElements.get(tagName) as { hubVersion?: string } | undefined;
     if (!existing) {
       customElements.define(tagName, ctor);
       return;
     }
-    if (existing === ctor) return;
-    const theirs = (existing as { hubVersion?: string }).hubVersion;
+    const theirs = existing.hubVersion;
     const ours = (ctor as { hubVersion?: string }).hubVersion ?? VERSION;
-    if (theirs === ours) return;
-    if (!warned) {
+    if (existing !== ctor && theirs !== ours && !warned) {
       warned = true;
-      console.warn(`<${tagName}> is already registered (version ${theirs ?? 'unknown'}); version ${ours} was not registered.`);
+      console.warn(`<${tagName}> version ${theirs ?? 'unknown'} is already registered; version ${ours} was not.`);
     }
   } catch (error) {
     console.warn(`<${tagName}> could not be registered.`, error);

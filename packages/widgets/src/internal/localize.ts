@@ -55,13 +55,9 @@ export class LocalizeController<S extends object> implements ReactiveController 
   /** The entry of any per-locale table for the language in effect: an exact match, else the same primary language, else en-GB. */
   pick<T>(translations: { 'en-GB': T } & Record<string, T>): T {
     const lang = this.lang.toLowerCase();
-    const primary = lang.split('-')[0];
-    let match: T | undefined;
-    for (const l in translations) {
-      const own = l.toLowerCase();
-      if (own === lang) return translations[l] as T;
-      if (!match && own.split('-')[0] === primary) match = translations[l];
-    }
-    return match ?? translations['en-GB'];
+    const locales = Object.keys(translations);
+    const primary = (l: string) => l.toLowerCase().split('-')[0];
+    const locale = locales.find((l) => l.toLowerCase() === lang) ?? locales.find((l) => primary(l) === primary(lang)) ?? 'en-GB';
+    return translations[locale] as T;
   }
 }
