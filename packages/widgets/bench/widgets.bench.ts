@@ -4,7 +4,7 @@
  * Run: pnpm --filter @townhub/widgets bench   (or `pnpm bench widgets` at the root)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ import { decodeFeed } from '@townhub/schema/feed';
 import * as esbuild from 'esbuild';
 import MiniSearch from 'minisearch';
 import Supercluster from 'supercluster';
-import { presentWidgets } from '../scripts/widgets.ts';
 import { syntheticFeed } from '../src/test/fixtures.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -32,7 +31,8 @@ interface Row {
 const rows: Row[] = [];
 const p = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] as number;
 
-if (!existsSync(`${dir}dist/cdn/townhub.js`)) execFileSync('pnpm', ['run', 'build'], { cwd: dir, stdio: 'inherit' });
+// Always measure the current source: build dist/ and the CDN bundle first.
+execFileSync('pnpm', ['run', 'build'], { cwd: dir, stdio: 'inherit' });
 
 // ---------------------------------------------------------------------------
 // References measured in this run (Node): MiniSearch prefix+fuzzy and supercluster over the same 20,000 assets.
@@ -215,26 +215,20 @@ try {
 }
 
 // ---------------------------------------------------------------------------
-// Bytes per widget entry (lit and leaflet excluded), as size-limit counts them.
-const budgets: Record<string, number> = { 'asset-finder': 14, 'asset-card': 4, map: 10, 'plan-builder': 12 };
-for (const w of presentWidgets()) {
-  const result = await esbuild.build({
-    entryPoints: [`${dir}dist/${w.name}/define.js`],
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    outfile: '/tmp/size.js',
-    // The same exclusions as .size-limit.json: lit (and what @lit/task imports of it) and Leaflet with its CSS.
-    external: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'leaflet', '*leaflet-loader.js'],
-    logLevel: 'silent',
-  });
-  const bytes = result.outputFiles[0]!.contents;
-  const gz = gzipSync(bytes).length / 1000;
-  const br = brotliCompressSync(bytes).length / 1000;
-  const budget = budgets[w.name];
-  rows.push({ measure: `${w.name} gzip`, value: gz, unit: 'kB', ...(budget ? { target: `≤ ${budget} kB (issue)`, pass: gz <= budget } : {}) });
-  rows.push({ measure: `${w.name} brotli`, value: br, unit: 'kB' });
+// Bytes per widget (lit and leaflet excluded), as the size budgets count them: scripts/size-build.ts splits each widget
+// into its first load and its on-demand chunks; each file is compressed on its own and the sizes summed.
+execFileSync(process.execPath, [`${dir}scripts/size-build.ts`], { stdio: 'inherit' });
+const budgets: Record<string, number> = { 'asset-finder': 14, 'asset-card': 4, map: 10, 'plan-builder': 12, 'self-assessment+progress-chart': 10 };
+const compressed = (folder: string, compress: (b: Buffer) => Buffer) =>
+  existsSync(folder) ? readdirSync(folder).reduce((sum, f) => sum + compress(readFileSync(`${folder}/${f}`)).length, 0) / 1000 : 0;
+const gzip9 = (b: Buffer) => gzipSync(b, { level: 9 });
+for (const group of readdirSync(`${dir}dist-size`)) {
+  const gz = compressed(`${dir}dist-size/${group}/first`, gzip9);
+  const budget = budgets[group];
+  rows.push({ measure: `${group}, first load gzip`, value: gz, unit: 'kB', ...(budget ? { target: `≤ ${budget} kB (issue)`, pass: gz <= budget } : {}) });
+  rows.push({ measure: `${group}, first load brotli`, value: compressed(`${dir}dist-size/${group}/first`, brotliCompressSync), unit: 'kB' });
+  const later = compressed(`${dir}dist-size/${group}/later`, gzip9);
+  if (later) rows.push({ measure: `${group}, on demand gzip`, value: later, unit: 'kB' });
 }
 // The map's lazy chunk (loaded when a map comes into view), which the map row above leaves out: without and with Leaflet.
 for (const leaflet of [false, true]) {
