@@ -10,10 +10,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { type SizeFile, splitForSize } from '../scripts/size-build.ts';
 import { launchChromium } from './chromium.ts';
 
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
@@ -38,7 +38,6 @@ const add = (measure: string, value: number, unit: string, limit?: number) =>
 // every chunk it imports statically; features loaded on demand (import()) are their own chunks, listed below it, and
 // counted in "all code". Each file is compressed on its own, as it is fetched.
 if (!existsSync(`${packageDir}dist/plan-builder/define.js`)) execFileSync('pnpm', ['run', 'build'], { cwd: packageDir, stdio: 'inherit' });
-const SHARED = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*', 'leaflet'];
 const entries: [string, string[], number | undefined][] = [
   ['plan builder', ['dist/plan-builder/define.js'], 12],
   ['self-assessment + progress chart', ['dist/self-assessment/define.js', 'dist/progress-chart/define.js'], 10],
@@ -47,41 +46,17 @@ const entries: [string, string[], number | undefined][] = [
 ];
 const gzipkB = (files: Uint8Array[]) => Math.round(files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0) / 10) / 100;
 for (const [name, entryFiles, budget] of entries) {
-  // Paths in the metafile are relative to absWorkingDir; the build writes nothing (write: false).
-  const result = await esbuild.build({
-    absWorkingDir: packageDir,
-    entryPoints: entryFiles,
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    outdir: 'size',
-    external: SHARED,
-  });
-  const contents = new Map(result.outputFiles.map((f) => [relative(`${packageDir}size`, f.path), f.contents]));
-  const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([path, meta]) => [relative('size', path), meta]));
-  const firstLoad = new Set<string>();
-  const visit = (path: string): void => {
-    if (firstLoad.has(path)) return;
-    firstLoad.add(path);
-    for (const i of outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) visit(relative('size', i.path));
-  };
-  for (const [path, meta] of Object.entries(outputs)) if (meta.entryPoint && entryFiles.includes(meta.entryPoint)) visit(path);
-  const onDemand = [...contents.keys()].filter((path) => !firstLoad.has(path));
-  add(`gzip: ${name}, first load (without lit)`, gzipkB([...firstLoad].map((p) => contents.get(p)!)), 'kB', budget);
+  const files = await splitForSize(entryFiles);
+  add(`gzip: ${name}, first load (without lit)`, gzipkB(files.filter((f) => f.first).map((f) => f.contents)), 'kB', budget);
+  const onDemand = files.filter((f) => !f.first);
   if (onDemand.length === 0) continue;
   // A chunk is named after its entry module; a chunk shared by several is named here after the modules it holds.
-  const label = (path: string) =>
-    path.startsWith('chunk-')
-      ? Object.keys(outputs[path]!.inputs)
-          .map((input) => input.replace(/^(.*\/)?(src|dist)\//, '').replace(/\.[jt]s$/, ''))
-          .join(' + ')
-      : path.replace(/-[A-Z0-9]{8}\.js$/, '');
-  for (const path of onDemand) add(`  on demand: ${label(path)}`, gzipkB([contents.get(path)!]), 'kB');
-  add(`  all code, first load and on demand`, gzipkB([...contents.values()]), 'kB');
+  const label = (file: SizeFile) =>
+    file.name.startsWith('chunk-')
+      ? file.inputs.map((input) => input.replace(/^(.*\/)?(src|dist)\//, '').replace(/\.[jt]s$/, '')).join(' + ')
+      : file.name.replace(/-[A-Z0-9]{8}\.js$/, '');
+  for (const file of onDemand) add(`  on demand: ${label(file)}`, gzipkB([file.contents]), 'kB');
+  add(`  all code, first load and on demand`, gzipkB(files.map((f) => f.contents)), 'kB');
 }
 
 // 2. Save/load and share links in Chromium.

@@ -25,9 +25,16 @@ export const GROUPS: [string, string[]][] = [
   ['self-assessment+progress-chart', ['self-assessment', 'progress-chart']],
 ];
 
-rmSync(`${dir}dist-size`, { recursive: true, force: true });
-for (const [group, widgets] of GROUPS) {
-  const entryPoints = widgets.map((w) => `dist/${w}/define.js`);
+/** One output file of a widget split for size: its name, bytes, whether the first load fetches it, and its modules. */
+export interface SizeFile {
+  name: string;
+  contents: Uint8Array;
+  first: boolean;
+  inputs: string[];
+}
+
+/** Splits the given built define modules (e.g. `dist/map/define.js`) as the CDN build does, without lit and leaflet. */
+export async function splitForSize(entryPoints: string[]): Promise<SizeFile[]> {
   const result = await esbuild.build({
     absWorkingDir: dir,
     entryPoints,
@@ -51,10 +58,24 @@ for (const [group, widgets] of GROUPS) {
     for (const i of outputs[path]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
   };
   for (const [path, meta] of Object.entries(outputs)) if (meta.entryPoint && entryPoints.includes(meta.entryPoint)) visit(path);
-  for (const file of result.outputFiles) {
+  return result.outputFiles.map((file) => {
     const path = relative(dir, file.path);
-    const folder = `${dir}dist-size/${group}/${first.has(path) ? 'first' : 'later'}`;
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(`${folder}/${relative('size-out', path).replaceAll('/', '-')}`, file.contents);
+    return {
+      name: relative('size-out', path).replaceAll('/', '-'),
+      contents: file.contents,
+      first: first.has(path),
+      inputs: Object.keys(outputs[path]?.inputs ?? {}),
+    };
+  });
+}
+
+if (import.meta.main) {
+  rmSync(`${dir}dist-size`, { recursive: true, force: true });
+  for (const [group, widgets] of GROUPS) {
+    for (const file of await splitForSize(widgets.map((w) => `dist/${w}/define.js`))) {
+      const folder = `${dir}dist-size/${group}/${file.first ? 'first' : 'later'}`;
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(`${folder}/${file.name}`, file.contents);
+    }
   }
 }
