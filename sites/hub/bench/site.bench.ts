@@ -110,8 +110,26 @@ function filesAndBytes(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Gzipped JavaScript an asset page loads without any interaction (served from disk through the browser). */
-async function jsBeforeInteraction(sites: string, slug: string): Promise<{ totalKb: number; mapKb: number }> {
+interface AssetPageJs {
+  /** The asset page measured (one that shows a small map). */
+  page: string;
+  /** Gzipped KB of scripts loaded after opening the page, without scrolling or any other interaction. */
+  beforeKb: number;
+  /** Gzipped KB more once the small map is scrolled into view (the map widget, its feed decoding and Leaflet). */
+  mapKb: number;
+  /** The part of `mapKb` that is Leaflet. */
+  leafletKb: number;
+}
+
+/**
+ * Gzipped JavaScript of an asset page that shows a small map (served from disk through the browser): what loads
+ * before any interaction, then what the map adds when it is scrolled into view (it is lazy, so Leaflet and the map
+ * widget load only then).
+ */
+async function assetPageJs(sites: string, slug: string): Promise<AssetPageJs> {
+  const assets = join(sites, slug, 'assets');
+  const mapped = readdirSync(assets).find((id) => readFileSync(join(assets, id, 'index.html'), 'utf8').includes('<hub-map'));
+  if (!mapped) throw new Error(`No asset page of ${slug} shows a map.`);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -122,15 +140,23 @@ async function jsBeforeInteraction(sites: string, slug: string): Promise<{ total
       const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.css') ? 'text/css' : path.endsWith('.json') ? 'application/json' : 'text/html';
       return route.fulfill({ body: await readFile(path), contentType: type });
     });
-    const scripts: Buffer[] = [];
-    page.on('response', async (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(await r.body());
+    let bodies: Promise<Buffer>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.body());
     });
-    const first = readdirSync(join(sites, slug, 'assets'))[0];
-    await page.goto(`http://bench.local/${slug}/assets/${first}/`, { waitUntil: 'networkidle' });
+    const gzKb = async (list: Promise<Buffer>[]) =>
+      (await Promise.all(list)).map((b) => ({ kb: gzipSync(b).length / 1024, leaflet: /leaflet/i.test(b.toString('utf8')) }));
+    const url = `/${slug}/assets/${mapped}/`;
+    await page.goto(`http://bench.local${url}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
-    const gz = scripts.map((b) => ({ kb: gzipSync(b).length / 1024, map: /leaflet/i.test(b.toString('utf8')) }));
-    return { totalKb: gz.reduce((n, s) => n + s.kb, 0), mapKb: gz.filter((s) => s.map).reduce((n, s) => n + s.kb, 0) };
+    const before = await gzKb(bodies);
+    bodies = [];
+    await page.locator('hub-map').first().scrollIntoViewIfNeeded();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    const map = await gzKb(bodies);
+    const sum = (list: { kb: number }[]) => list.reduce((n, s) => n + s.kb, 0);
+    return { page: url, beforeKb: sum(before), mapKb: sum(map), leafletKb: sum(map.filter((s) => s.leaflet)) };
   } finally {
     await browser.close();
   }
@@ -242,15 +268,15 @@ async function main(): Promise<void> {
     undefined,
   );
 
-  // 5. JavaScript before interaction on an asset page.
-  const js = await jsBeforeInteraction(join(RUNS, 'seed-process'), seedHubs[0] ?? 'generated');
+  // 5. JavaScript an asset page with a small map loads before interaction, and what the map adds in view.
+  const js = await assetPageJs(join(RUNS, 'seed-process'), seedHubs[0] ?? 'generated');
   results.assetPageJs = js;
   row(
-    'JS before interaction, asset page (gz)',
-    `${(js.totalKb - js.mapKb).toFixed(1)} KB (+ map ${js.mapKb.toFixed(1)} KB)`,
+    'JS before interaction, asset page with a map (gz)',
+    `${js.beforeKb.toFixed(1)} KB (map scrolled into view: + ${js.mapKb.toFixed(1)} KB, of it Leaflet ${js.leafletKb.toFixed(1)} KB)`,
     '0 KB',
     '≤ 25 KB gz',
-    js.totalKb - js.mapKb <= 25,
+    js.beforeKb <= 25,
   );
 
   const header = ['Measure', 'Hub sites', 'Plain Astro', 'Target', ''];
