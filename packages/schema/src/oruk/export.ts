@@ -87,15 +87,29 @@ function termDocument(hub: Hub, t: OwnTerm): Doc {
   });
 }
 
+/** Term documents of a hub's own taxonomies by `taxonomy:code`, made once per hub and taxonomy rather than per asset. */
+const termCache = new WeakMap<readonly Category[], Map<string, Map<string, Doc>>>();
+function termDocuments(hub: Hub, categories: readonly Category[]): Map<string, Doc> {
+  let byHub = termCache.get(categories);
+  if (!byHub) termCache.set(categories, (byHub = new Map()));
+  let docs = byHub.get(hub.slug);
+  if (!docs) {
+    docs = new Map(ownTaxonomies(categories).flatMap((tx) => tx.terms.map((t) => [`${t.taxonomy}:${t.code}`, termDocument(hub, t)] as const)));
+    byHub.set(hub.slug, docs);
+  }
+  return docs;
+}
+
 /** A service in the standard fields only (no local extension). */
 function standardService(hub: Hub, categories: readonly Category[], asset: Asset): Doc {
   const id = serviceId(hub, asset.id);
   const sub = (what: string, i: number | string = 0) => uuidFor(`${hub.slug}:${what}:${asset.id}:${i}`);
-  const byCode = new Map(ownTaxonomies(categories).flatMap((tx) => tx.terms.map((t) => [`${t.taxonomy}:${t.code}`, t] as const)));
+  const terms = termDocuments(hub, categories);
   const attribute = (taxonomy: string, code: string): Doc[] => {
-    const term = byCode.get(`${taxonomy}:${code}`);
+    const term = terms.get(`${taxonomy}:${code}`);
     if (!term) return [];
-    const doc = termDocument(hub, term);
+    // A copy per service (term documents are flat), so no two services share an object.
+    const doc = { ...term };
     return [{ id: sub(`attribute:${taxonomy}`, code), link_id: id, link_type: 'service', taxonomy_term_id: doc.id, taxonomy_term: doc }];
   };
 
