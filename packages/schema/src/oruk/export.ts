@@ -91,7 +91,10 @@ function termDocument(hub: Hub, t: OwnTerm): Doc {
 const termCache = new WeakMap<readonly Category[], Map<string, Map<string, Doc>>>();
 function termDocuments(hub: Hub, categories: readonly Category[]): Map<string, Doc> {
   let byHub = termCache.get(categories);
-  if (!byHub) termCache.set(categories, (byHub = new Map()));
+  if (!byHub) {
+    byHub = new Map();
+    termCache.set(categories, byHub);
+  }
   let docs = byHub.get(hub.slug);
   if (!docs) {
     docs = new Map(ownTaxonomies(categories).flatMap((tx) => tx.terms.map((t) => [`${t.taxonomy}:${t.code}`, termDocument(hub, t)] as const)));
