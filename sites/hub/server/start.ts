@@ -2,7 +2,7 @@
  * `pnpm start`: builds whatever is missing (hub sites, the server), then serves every hub at
  * http://HOST:PORT/<slug>/ with an index of hubs at /, through the @astrojs/node standalone handler.
  * This file only adds what every response needs (security headers, the feed's CORS header, a slash after a hub's
- * name) around that handler.
+ * name, brotli or gzip for text files: see compress.ts) around that handler.
  *
  *   PORT=4321 HOST=localhost pnpm start [--data <dir>] [--out <dir>]
  */
@@ -15,6 +15,7 @@ import { hubSlugs } from '@townhub/schema';
 import { buildHubs, DEFAULT_DATA, DEFAULT_OUT, progressLine } from '../scripts/build.ts';
 import { FEED_HEADERS, SECURITY_HEADERS } from '../src/lib/security.ts';
 import { buildServer, SERVER_OUT, serverEntry, serverIsStale } from './build.ts';
+import { compressedFiles } from './compress.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -28,8 +29,9 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-/** Wraps the Astro handler with the headers and redirects every response needs. */
+/** Wraps the Astro handler with the headers, redirects and compression every response needs. */
 export function withHubHeaders(handler: NodeHandler, sites: string): NodeHandler {
+  const compressed = compressedFiles(sites);
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -46,6 +48,7 @@ export function withHubHeaders(handler: NodeHandler, sites: string): NodeHandler
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(readFileSync(oruk));
       return;
     }
+    if (compressed(req, res)) return;
     handler(req, res);
   };
 }
