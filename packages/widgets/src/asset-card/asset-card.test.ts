@@ -3,6 +3,7 @@ import type { FeedAsset } from '@townhub/schema/feed';
 import { sampleDecoded } from '../test/fixtures.js';
 import type { HubAssetCard } from './asset-card.js';
 import './define.js';
+import { strings } from './strings.js';
 
 const assets = sampleDecoded().assets;
 const asset = (id: string) => assets.find((a) => a.id === id) as FeedAsset;
@@ -31,6 +32,18 @@ describe('<hub-asset-card>', () => {
     expect(text(debt)).to.contain('By appointment');
     expect(text(debt)).to.contain('Available across the area');
     expect(text(debt)).to.contain('Referral needed');
+  });
+
+  it('words dates and lists of days as Intl does in en-GB', () => {
+    const t = strings['en-GB'];
+    const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(2026, month, 1 + month * 2, 12);
+      expect(t.event(date, '')).to.equal(longDate.format(date));
+    }
+    const list = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+    for (const days of [['Monday'], ['Monday', 'Friday'], ['Monday', 'Wednesday', 'Friday', 'Sunday']])
+      expect(t.weekly(days, '10:00', '12:00')).to.equal(`Every ${list.format(days)}, 10:00–12:00`);
   });
 
   it('shows distance in miles when known', async () => {

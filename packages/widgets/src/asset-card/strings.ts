@@ -1,8 +1,11 @@
-import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
+import { ACCESSIBILITY_LABELS, DAY_LABELS, DAYS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
 
-const listFormat = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+// English words are put together by hand rather than with Intl: a page of cards then never waits for Intl's
+// locale data (over 100 ms on a slow phone), and these are the only forms English needs.
 const ordinals: Record<number, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+/** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday" (en-GB lists have no serial comma). */
+const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? ''));
 
 const enGB = {
   kinds: KIND_LABELS,
@@ -18,11 +21,12 @@ const enGB = {
   contact: 'Contact',
   free: 'Free',
   /** e.g. "Every Tuesday and Thursday, 10:00–12:00" */
-  weekly: (days: string[], opens: string, closes: string) => `Every ${listFormat.format(days)}, ${opens}–${closes}`,
+  weekly: (days: string[], opens: string, closes: string) => `Every ${list(days)}, ${opens}–${closes}`,
   /** e.g. "First Monday of the month, 18:00–20:00" */
   monthly: (week: number, day: string, opens: string, closes: string) => `${ordinals[week] ?? `Week ${week}:`} ${day} of the month, ${opens}–${closes}`,
   /** e.g. "Saturday 6 December, 10:00–15:00" */
-  event: (date: Date, opens: string, closes?: string) => `${longDate.format(date)}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`,
+  event: (date: Date, opens: string, closes?: string) =>
+    `${DAY_LABELS[DAYS[(date.getDay() + 6) % 7]!]} ${date.getDate()} ${MONTHS[date.getMonth()]}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`,
   byAppointment: 'By appointment',
   areaWide: 'Available across the area',
   online: 'Online',
