@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { FAILSAFE_SCHEMA, load as loadYamlValue, Type } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { type Asset, AssetSchema, type Category, type Hub, HubSchema, type Taxonomy, TaxonomySchema } from './schema.ts';
@@ -259,8 +260,73 @@ function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType): { path: Prope
   }
 }
 
+// Valid files take a fast path: js-yaml reads them to plain values (several times faster than building a Document
+// with positions), restricted to the YAML 1.2 core schema with the same patterns the `yaml` package resolves plain
+// scalars with. A file the fast path does not read, or whose values fail the schema, is read again as a positioned
+// Document, so every problem is reported exactly as before.
+
+const scalarType = (tag: string, test: RegExp, construct: (text: string) => unknown) =>
+  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (text: string | null) => test.test(text ?? ''), construct });
+
+// One type per tag: js-yaml keeps only the last of several types with the same tag.
+const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalarType('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalarType('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T'),
+    scalarType('int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (text) =>
+      text.startsWith('0o') ? Number.parseInt(text.slice(2), 8) : text.startsWith('0x') ? Number.parseInt(text.slice(2), 16) : Number.parseInt(text, 10),
+    ),
+    scalarType(
+      'float',
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
+      (text) =>
+        /^[-+]?\.(?:inf|Inf|INF)$/.test(text)
+          ? text[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY
+          : /^\.(?:nan|NaN|NAN)$/.test(text)
+            ? Number.NaN
+            : Number.parseFloat(text),
+    ),
+  ],
+});
+
+/**
+ * Anchors, aliases, tags, directives, merge keys and collection or explicit keys (or text that looks like them) always
+ * take the positioned path.
+ */
+const NOT_FAST = /(?:^|[\s[{,])[&*!]\S|^%|<<|__proto__|^[\s-]*[[{?]/m;
+
+/** Keys the `yaml` package reads as null (and turns into ""), where js-yaml keeps the text. */
+const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const hasNullKey = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.some(hasNullKey)
+    : value !== null && typeof value === 'object' && Object.entries(value).some(([k, v]) => NULL_KEYS.has(k) || hasNullKey(v));
+
+/** A YAML file's top-level fields as plain values, or undefined when the fast path does not read it (no positions). */
+export function yamlFieldsFast(text: string): Record<string, unknown> | undefined {
+  if (NOT_FAST.test(text)) return undefined;
+  try {
+    const value: unknown = loadYamlValue(text, { schema: CORE_SCHEMA });
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !hasNullKey(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses YAML text against a schema, with every problem placed at its line and column. */
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): ParsedFile<z.output<S>> {
+  const fields = yamlFieldsFast(text);
+  if (fields) {
+    const result = schema.safeParse(fields, { reportInput: true });
+    if (result.success) return { value: result.data, problems: [] };
+  }
+  return parsePositioned(text, file, schema);
+}
+
+/** The full path: a Document with positions, so each problem names its line and column. */
+function parsePositioned<S extends z.ZodType>(text: string, file: string, schema: S): ParsedFile<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
