@@ -15,8 +15,15 @@ function format(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTim
 /** Milliseconds since the epoch of a YYYY-MM-DD date at midnight UTC. */
 export const dayTime = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 
-/** "1 October 2026" */
-export const longDay = (day: string, lang = 'en-GB') => format(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(dayTime(day));
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/** "1 October 2026". British English is written out by hand: a plan's first render then waits for no Intl locale data. */
+export function longDay(day: string, lang = 'en-GB'): string {
+  const time = dayTime(day);
+  if (!/^en-gb$/i.test(lang || 'en-GB') || Number.isNaN(time)) return format(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(time);
+  const date = new Date(time);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
 
 /** "1 Oct 2026" */
 export const shortDay = (day: string, lang = 'en-GB') => format(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(dayTime(day));

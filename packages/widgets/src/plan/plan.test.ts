@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { dayTime, longDay } from './dates.js';
 import { planFileName, planToFileText, readPlanFile } from './file.js';
 import { migratePlan, PlanFormatError } from './migrate.js';
 import { largePlan, samplePlan, sampleV1Plan } from './samples.js';
@@ -32,6 +33,16 @@ async function rejects(promise: Promise<unknown>): Promise<Error> {
 
 let hubCount = 0;
 const freshHub = () => `test-hub-${Date.now()}-${hubCount++}`;
+
+describe('dates in words', () => {
+  it('writes British English days as Intl does, and other languages through Intl', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    for (const day of ['2026-01-01', '2026-02-28', '2024-02-29', '2026-03-31', '2026-09-09', '2026-12-25', '1999-07-04', '2026-02-31'])
+      expect(longDay(day)).to.equal(intl.format(dayTime(day)));
+    expect(longDay('2026-10-01', 'en-gb')).to.equal('1 October 2026');
+    expect(longDay('2026-10-01', 'de')).to.equal('1. Oktober 2026');
+  });
+});
 
 describe('plan migrations', () => {
   it('reads the current version unchanged', () => {
