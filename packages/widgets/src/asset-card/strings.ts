@@ -1,11 +1,13 @@
-import { ACCESSIBILITY_LABELS, DAY_LABELS, DAYS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
+import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
 
 // English words are put together by hand rather than with Intl: a page of cards then never waits for Intl's
 // locale data (over 100 ms on a slow phone), and these are the only forms English needs.
 const ordinals: Record<number, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 /** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday" (en-GB lists have no serial comma). */
-const list = (words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? ''));
+const list = (words: string[]) => words.join(', ').replace(/, ([^,]*)$/, ' and $1');
+/** Monday first, as DAY_LABELS is written. */
+const weekdays = Object.values(DAY_LABELS);
 
 const enGB = {
   kinds: KIND_LABELS,
@@ -26,7 +28,7 @@ const enGB = {
   monthly: (week: number, day: string, opens: string, closes: string) => `${ordinals[week] ?? `Week ${week}:`} ${day} of the month, ${opens}–${closes}`,
   /** e.g. "Saturday 6 December, 10:00–15:00" */
   event: (date: Date, opens: string, closes?: string) =>
-    `${DAY_LABELS[DAYS[(date.getDay() + 6) % 7]!]} ${date.getDate()} ${MONTHS[date.getMonth()]}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`,
+    `${weekdays[(date.getDay() + 6) % 7]} ${date.getDate()} ${MONTHS[date.getMonth()]}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`,
   byAppointment: 'By appointment',
   areaWide: 'Available across the area',
   online: 'Online',

@@ -62,8 +62,16 @@ export class HubPlanView extends HubElement {
 
   private readonly opening = new Task(this, {
     args: () => [this.plan, this.link, this.src, this.key, this.hash, this.shareService] as const,
-    // Every measure's definition loads alongside, so check-ins with any measure show.
-    task: async (args, { signal }) => (await Promise.all([this.open(...args, signal), loadAllMeasures()]))[0],
+    // Every measure's definition loads alongside, so check-ins with any measure show; a page with no plan to open
+    // (the plan page without a link) loads none.
+    task: async (args, { signal }) => {
+      const [plan, link, src, , hash] = args;
+      const measures = plan || src || /(^|[#&])(plan|share|key)=/.test(link || hash) ? loadAllMeasures() : undefined;
+      measures?.catch(() => undefined);
+      const opened = await this.open(...args, signal);
+      if (opened) await (measures ?? loadAllMeasures());
+      return opened;
+    },
   });
 
   private async open(
