@@ -21,6 +21,7 @@ function cpuMs(): number {
 }
 
 const [data = '', slug = ''] = process.argv.slice(2);
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1'; // as scripts/build-hub.ts does
 const out = join(SITE_ROOT, `dist/phases-${process.pid}`);
 let t = performance.now();
 let cpu = cpuMs();

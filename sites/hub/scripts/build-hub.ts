@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
 import { formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
-import { closeSearchIndex } from '../src/integration.ts';
+import { closeSearchIndex, keepSearchService } from '../src/integration.ts';
 
 export interface HubResult {
   slug: string;
@@ -27,6 +27,8 @@ export interface HubResult {
 }
 
 const START_DIR = process.cwd();
+// Astro's telemetry would run git and post an event for every hub built; builds make no requests of their own.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 async function countPages(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true });
@@ -64,10 +66,9 @@ async function safeBuild(args: HubArgs): Promise<HubResult> {
   try {
     return await buildHub(args);
   } catch (error) {
-    return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
-  } finally {
-    // A failed build may leave Pagefind's service running; the next hub in this builder starts a fresh one.
+    // A failed build may leave Pagefind's service in any state; the next hub in this builder starts a fresh one.
     await closeSearchIndex();
+    return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
   }
 }
 
@@ -80,16 +81,26 @@ const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e
 // Run directly from the command line it builds one hub from its arguments.
 if (parentPort) {
   const port = parentPort;
-  port.on('message', async (args: HubArgs) => port.postMessage(await safeBuild(args)));
+  // One Pagefind service serves all the hubs this builder builds (each its own index), rather than one per hub.
+  keepSearchService(true);
+  port.on('message', async (message: HubArgs | 'stop') => {
+    if (message === 'stop') {
+      await closeSearchIndex();
+      process.exit();
+    }
+    port.postMessage(await safeBuild(message));
+  });
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.send) {
+    keepSearchService(true);
     process.on('message', async (args: HubArgs) => process.send?.(await safeBuild(args)));
-    process.on('disconnect', () => process.exit());
+    process.on('disconnect', () => closeSearchIndex().finally(() => process.exit()));
   } else {
     const { values } = parseArgs({
       options: { hub: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, today: { type: 'string' } },
     });
     const result = await safeBuild(values as HubArgs);
+    await closeSearchIndex();
     console.log(JSON.stringify(result));
     process.exitCode = exitCode(result);
     // Vite may leave handles open; the result is printed, so leave promptly.

@@ -97,8 +97,12 @@ function startBuilder(isolate: Isolation): Builder {
       return stopped === undefined;
     },
     stop() {
-      if (child instanceof Worker) void child.terminate();
-      else if (child.connected) child.disconnect();
+      // Asked to stop, a builder closes its Pagefind service first; a worker that does not stop soon is ended.
+      if (child instanceof Worker) {
+        if (stopped) return;
+        child.postMessage('stop');
+        setTimeout(() => void child.terminate(), 5000).unref();
+      } else if (child.connected) child.disconnect();
     },
   };
 }

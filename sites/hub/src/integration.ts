@@ -4,9 +4,9 @@
  * and the static host's `_headers` file.
  */
 
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { orukApiFiles } from '@townhub/schema/oruk';
 import type { AstroIntegration } from 'astro';
@@ -82,7 +82,42 @@ async function startIndexing(dir: string): Promise<{ finish(): Promise<number> }
       if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
       const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
       if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await index.deleteIndex();
       return added.page_count;
+    },
+  };
+}
+
+/**
+ * Pagefind fed each page as Astro renders it, so indexing runs beside rendering rather than after it. `finish`
+ * checks that exactly the HTML files on disk were given (or else indexes the folder as it is, as `startIndexing`
+ * does), writes the index and returns the page count.
+ */
+function indexWhileRendering(): { add(path: string, html: string): void; finish(dir: string): Promise<number> } {
+  const created = pagefind.createIndex({ forceLanguage: 'en' });
+  created.catch(() => {}); // awaited in finish()
+  const added = new Set<string>();
+  const adding: Promise<unknown>[] = [];
+  return {
+    add(path, html) {
+      added.add(path);
+      adding.push(created.then(({ index }) => index?.addHTMLFile({ sourcePath: path, content: html })));
+    },
+    async finish(dir) {
+      const { index, errors } = await created;
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      const results = (await Promise.all(adding)) as ({ errors: string[] } | undefined)[];
+      const failed = results.flatMap((r) => r?.errors ?? []);
+      if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+      const onDisk = ((await readdir(dir, { recursive: true })) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
+      if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
+        await index.deleteIndex();
+        return (await startIndexing(dir)).finish();
+      }
+      const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await index.deleteIndex();
+      return added.size;
     },
   };
 }
@@ -92,12 +127,28 @@ export async function indexSite(dir: string): Promise<number> {
   try {
     return await (await startIndexing(dir)).finish();
   } finally {
-    await pagefind.close();
+    if (!keepService) await pagefind.close();
   }
 }
 
 /** Stops Pagefind's service process, if one is running. */
 export const closeSearchIndex = (): Promise<unknown> => pagefind.close();
+
+let keepService = false;
+/**
+ * Keeps Pagefind's service process running after a successful build, for the next hub built in this process (each
+ * hub has its own index in it); the caller closes it with `closeSearchIndex` after a failure and when done.
+ */
+export function keepSearchService(keep: boolean): void {
+  keepService = keep;
+}
+
+/** The file Astro writes a page to (build.format 'directory'), relative to the site, from its URL. */
+function pageFile(url: string, base: string): string {
+  const path = decodeURI(new URL(url).pathname).slice(base.length).replace(/\/$/, '');
+  if (path === '404' || path === '500') return `${path}.html`;
+  return path ? `${path}/index.html` : 'index.html';
+}
 
 /** Writes files, a few at a time, creating their folders first. */
 async function writeFiles(root: string, files: Iterable<readonly [path: string, content: string]>): Promise<void> {
@@ -112,6 +163,7 @@ async function writeFiles(root: string, files: Iterable<readonly [path: string, 
 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
+  let search: ReturnType<typeof indexWhileRendering> | undefined;
   return {
     name: '@townhub/hub-site',
     hooks: {
@@ -125,12 +177,26 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         };
         updateConfig({ vite: { plugins: [optionalWidgets(warn), schemaAsLoaded()] } });
       },
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (options.search === false) return;
+        // Pagefind starts while Vite builds, and indexes each page while the next ones render.
+        const indexing = indexWhileRendering();
+        search = indexing;
+        setPrerenderer((prerenderer) => ({
+          ...prerenderer,
+          async render(request, context) {
+            const result = await prerenderer.render(request, context);
+            const response = result instanceof Response ? result : result.response;
+            if (context.routeData.type === 'page' && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html') !== false)
+              indexing.add(pageFile(request.url, base), await response.clone().text());
+            return result;
+          },
+        }));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const { hub, assets } = options.data;
         try {
-          // Pagefind indexes the pages in its own process while this one writes the rest (none of it is HTML).
-          const search = options.search === false ? undefined : await startIndexing(out);
           await writeFile(join(out, '_headers'), headersFile(base));
           // The read-only Open Referral UK API, as static JSON files (paths documented on orukApiFiles).
           const oruk = orukApiFiles(
@@ -152,9 +218,11 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           } catch (error) {
             logger.warn(`No widgets CDN bundle copied (${String(error)}); build it with pnpm --filter @townhub/widgets build.`);
           }
-          if (search) logger.info(`Pagefind indexed ${await search.finish()} pages`);
-        } finally {
+          if (search) logger.info(`Pagefind indexed ${await search.finish(out)} pages`);
+          if (!keepService) await closeSearchIndex();
+        } catch (error) {
           await closeSearchIndex();
+          throw error;
         }
       },
     },
