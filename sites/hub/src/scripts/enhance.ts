@@ -36,7 +36,19 @@ function afterFirstPaint(start: () => void): void {
   else requestAnimationFrame(() => setTimeout(start, 0));
 }
 
+/**
+ * Starts loading one widget per task: Vite's loader adds a preload link for each of a widget's modules, and for two
+ * or three widgets at once that made one long task.
+ */
+function loadEach(tags: string[]): void {
+  const tag = tags.shift();
+  if (!tag) return;
+  load(tag);
+  if (tags.length) setTimeout(() => loadEach(tags), 0);
+}
+
 function upgrade(): void {
+  const eager: string[] = [];
   for (const tag of Object.keys(WIDGETS)) {
     const elements = [...document.querySelectorAll(tag)];
     if (elements.length === 0 || customElements.get(tag)) continue;
@@ -52,9 +64,10 @@ function upgrade(): void {
       );
       for (const el of elements) observer.observe(el);
     } else {
-      load(tag);
+      eager.push(tag);
     }
   }
+  loadEach(eager);
 }
 
 if (supported) afterFirstPaint(upgrade);
