@@ -49,6 +49,28 @@ describe('search index', () => {
     expect(ids('lunch football')).to.deep.equal([]);
   });
 
+  it('indexes the same words as tokenize, with apostrophes, accents and stop words', () => {
+    const texts = ["Men’s Shed's 'quoted' it's", 'Café au lait, naïve ÉCOLE', "A and the 42nd st. O'Brien", "''a'b  c'", 'ß straße', 'Hello-world__foo bar9'];
+    const assets = texts.map((name, i) => ({
+      ...(feed.assets[0] as FeedAsset),
+      id: `t${i}`,
+      name,
+      summary: '',
+      categories: [],
+      tags: undefined,
+      organisation: undefined,
+    }));
+    const own = SearchIndex.buildSync(assets, new Map());
+    texts.forEach((text, i) => {
+      // Searching starts at two letters.
+      for (const word of tokenize(text).filter((w) => w.length > 1)) expect(own.search(word)?.map((h) => h.index)).to.include(i, word);
+    });
+    // Stop words are never terms, and apostrophes join a word rather than split it.
+    expect(own.search('mens')?.[0]?.index).to.equal(0);
+    expect(own.search('obrien')?.map((h) => h.index)).to.deep.equal([2]);
+    expect(own.search('brien')).to.deep.equal([]);
+  });
+
   it('finds narrow categories by their broad parent (safety → domestic abuse)', () => {
     const withParents = new Map(feed.categories.map((c) => [c.id, `${c.label} ${c.parent ? labels.get(c.parent) : ''}`]));
     const parentIndex = SearchIndex.buildSync(feed.assets, withParents);

@@ -86,7 +86,9 @@ export class SearchIndex {
   private epoch = 0;
 
   /** `labels` maps category ids to the words to index (the label and its parent's). */
-  constructor(private readonly labels: ReadonlyMap<string, string> = new Map()) {}
+  constructor(private readonly labels: ReadonlyMap<string, string> = new Map()) {
+    for (const word of STOP_WORDS) this.termIds.set(word, -1);
+  }
 
   /** Indexes the assets in slices, so 20,000 assets never block input. Rejects when the signal aborts. */
   static async build(assets: readonly FeedAsset[], labels: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<SearchIndex> {
@@ -105,7 +107,7 @@ export class SearchIndex {
   /** Adds the next asset (its position is the number added before it). */
   add(asset: FeedAsset): void {
     const doc = this.size++;
-    this.words.clear();
+    if (this.words.size) this.words.clear();
     // Fields go best first, so a word's first posting for this asset is its best.
     this.note(doc, this.termsOf(asset.name), 0);
     if (asset.organisation) this.note(doc, this.cachedTerms(asset.organisation), 1);
@@ -114,8 +116,35 @@ export class SearchIndex {
     if (asset.tags) this.note(doc, this.termsOf(asset.tags), 2);
   }
 
-  /** The term ids of a text's words, adding new terms. */
+  /**
+   * The term ids of a text's words, adding new terms: the same words as `tokenize`, read without regular expressions
+   * or arrays of words for text that is ASCII besides apostrophes (most of it). Stop words are ids below zero.
+   */
   private termsOf(text: string): number[] {
+    const ids: number[] = [];
+    const lower = text.toLowerCase();
+    let start = -1;
+    let apostrophe = false;
+    for (let i = 0; i <= lower.length; i++) {
+      const c = i < lower.length ? lower.charCodeAt(i) : 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (start < 0) start = i;
+      } else if (c === 39 || c === 0x2019) {
+        if (start >= 0) apostrophe = true;
+      } else if (c >= 128) {
+        return this.slowTermsOf(text);
+      } else if (start >= 0) {
+        const word = apostrophe ? lower.slice(start, i).replace(/['’]/g, '') : lower.slice(start, i);
+        const id = this.termIds.get(word) ?? this.addTerm(word);
+        if (id >= 0) ids.push(id);
+        start = -1;
+        apostrophe = false;
+      }
+    }
+    return ids;
+  }
+
+  private slowTermsOf(text: string): number[] {
     return tokenize(text).map((word) => this.termIds.get(word) ?? this.addTerm(word));
   }
 

@@ -1,4 +1,4 @@
-import { type DecodedFeed, decodeFeed, type Feed, FeedError } from '@townhub/schema/feed';
+import { assetDecoder, type DecodedFeed, decodeFeed, type Feed, FeedError } from '@townhub/schema/feed';
 import { Slices } from './tasks.js';
 
 /** Characters of asset rows parsed at a time. */
@@ -29,6 +29,7 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
   let streaming = true;
   let head: Feed | undefined;
   let decoded: DecodedFeed | undefined;
+  let decodeRows: ReturnType<typeof assetDecoder> | undefined;
   /** Text not yet parsed: the start of a row (after the head), then rows as they arrive. */
   let rest = '';
   let at = 0;
@@ -36,7 +37,7 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
   let ended = false;
   const flush = (end: number) => {
     const rows = JSON.parse(`[${rest.slice(0, end)}]`) as Feed['assets'];
-    for (const asset of decodeFeed({ ...(head as Feed), assets: rows }).assets) decoded?.assets.push(asset);
+    for (const asset of (decodeRows as ReturnType<typeof assetDecoder>)(rows)) decoded?.assets.push(asset);
     rest = rest.slice(end + 1);
     at = 0;
   };
@@ -53,6 +54,7 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
           if (start >= 0) {
             head = JSON.parse(`${rest.slice(0, start)}"assets":[]}`) as Feed;
             decoded = decodeFeed(head);
+            decodeRows = assetDecoder(decoded.categories);
             rest = rest.slice(start + ASSETS.length);
           }
         }
