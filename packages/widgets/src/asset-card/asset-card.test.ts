@@ -46,6 +46,21 @@ describe('<hub-asset-card>', () => {
       expect(t.weekly(days, '10:00', '12:00')).to.equal(`Every ${list.format(days)}, 10:00–12:00`);
   });
 
+  it('lists the next three one-off events soonest first, leaving out those that have ended', async () => {
+    const events = [
+      { start: '2026-12-12T10:00', end: '2026-12-12T12:00' },
+      { start: '2026-11-30T10:00', end: '2026-11-30T11:00' },
+      { start: '2026-12-05T09:30' },
+      { start: '2026-12-05' },
+      { start: '2027-01-09T10:00' },
+    ];
+    const el = await fixture<HubAssetCard>(
+      html`<hub-asset-card .asset=${{ ...asset('walking-group'), weekly: [], events }} .now=${new Date('2026-12-01T09:00')}></hub-asset-card>`,
+    );
+    const lines = [...el.shadowRoot!.querySelectorAll('dd span')].map((s) => s.textContent);
+    expect(lines.slice(0, 3)).to.deep.equal(['Saturday 5 December', 'Saturday 5 December, 09:30', 'Saturday 12 December, 10:00–12:00']);
+  });
+
   it('shows distance in miles when known', async () => {
     const el = await fixture<HubAssetCard>(html`<hub-asset-card .asset=${asset('lunch-club')} distance="1.609"></hub-asset-card>`);
     expect(text(el)).to.contain('1.0 mile away');

@@ -3,8 +3,10 @@ import type { FeedAsset } from '@townhub/schema/feed';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** One-off events that have not ended by `now`, soonest first. */
+/** One-off events that have not ended by `now`, soonest first (ISO times sort as plain strings; localeCompare would load a collator). */
 export function upcomingEvents(asset: FeedAsset, now: Date) {
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
-  return asset.events.filter((e) => (e.end ?? e.start) >= stamp || e.start.slice(0, 10) >= stamp.slice(0, 10)).sort((a, b) => a.start.localeCompare(b.start));
+  return asset.events
+    .filter((e) => (e.end ?? e.start) >= stamp || e.start.slice(0, 10) >= stamp.slice(0, 10))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
