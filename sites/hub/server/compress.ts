@@ -30,6 +30,8 @@ export const COMPRESSIBLE: Readonly<Record<string, string>> = {
 
 /** Files smaller than this are sent as they are: compression would save less than a packet. */
 const MIN_BYTES = 512;
+/** Files larger than this are first compressed quickly, then at brotli's best quality in the background. */
+const QUICK_ABOVE = 32 * 1024;
 /** Compressed bytes kept in memory at most; the oldest files are dropped first. */
 const CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -96,24 +98,36 @@ export function compressedFiles(root: string): (req: IncomingMessage, res: Serve
       cached -= hit.bytes;
     }
     const entry: Entry = { version, bytes: 0, body: Promise.resolve(Buffer.alloc(0)) };
-    entry.body = readFile(path)
-      .then((raw) =>
-        encoding === 'br'
-          ? brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-          : gzipAsync(raw, { level: 9 }),
-      )
-      .then((body) => {
-        if (cache.get(key) === entry) {
-          entry.bytes = body.length;
-          cached += body.length;
-          for (const [old, e] of cache) {
-            if (cached <= CACHE_BYTES) break;
-            cache.delete(old);
-            cached -= e.bytes;
-          }
-        }
-        return body;
-      });
+    /** Counts a compressed copy in the cache (replacing `previous` bytes), dropping the oldest files past the limit. */
+    const keep = (body: Buffer, previous = 0): Buffer => {
+      if (cache.get(key) !== entry) return body;
+      entry.bytes = body.length;
+      cached += body.length - previous;
+      for (const [old, e] of cache) {
+        if (cached <= CACHE_BYTES) break;
+        cache.delete(old);
+        cached -= e.bytes;
+      }
+      return body;
+    };
+    entry.body = readFile(path).then(async (raw) => {
+      if (encoding === 'gzip') return keep(await gzipAsync(raw, { level: 9 }));
+      // Brotli's best quality takes about half a second for a large script: the first request gets a quick copy
+      // and the best one replaces it when ready (the ETag is weak, so both copies share it).
+      const best = () => brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+      if (raw.length <= QUICK_ABOVE) return keep(await best());
+      const quick = keep(await brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+      best().then(
+        (body) => {
+          if (cache.get(key) !== entry) return;
+          const previous = entry.bytes;
+          entry.body = Promise.resolve(body);
+          keep(body, previous);
+        },
+        () => undefined,
+      );
+      return quick;
+    });
     // A failure is not remembered: the next request tries again.
     entry.body.catch(() => cache.get(key) === entry && cache.delete(key));
     cache.set(key, entry);

@@ -15,6 +15,7 @@ let server: Server;
 let origin: string;
 const html = `<!doctype html><title>Find</title>${'<p>Walking group, lunch club, art club.</p>'.repeat(200)}`;
 const script = `export const words = ${JSON.stringify('abc '.repeat(2000))};`;
+const big = Array.from({ length: 3000 }, (_, i) => `export const v${i} = ${JSON.stringify(`value ${(i * 7919) % 1013} of ${i}`)};`).join('\n');
 
 interface Reply {
   status: number;
@@ -43,6 +44,7 @@ before(async () => {
   await writeFile(join(dir, 'town/_astro/card.abc123.js'), script);
   await writeFile(join(dir, 'town/feed.json'), JSON.stringify({ assets: Array.from({ length: 50 }, (_, i) => ({ id: `asset-${i}` })) }));
   await writeFile(join(dir, 'town/tiny.css'), 'p{margin:0}');
+  await writeFile(join(dir, 'town/_astro/big.js'), big);
   await writeFile(join(dir, 'town/photo.png'), Buffer.alloc(4096, 7));
   // Everything the wrapper does not answer itself falls through to this stand-in for the Astro handler.
   server = createServer(withHubHeaders((req, res) => res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Fallback': '1' }).end(`fallback ${req.url}`), dir));
@@ -125,6 +127,20 @@ describe('compression', () => {
     assert.equal(again.body.length, 0);
     // The gzip copy is a different representation with its own validator.
     assert.equal((await get('/town/find/', { 'Accept-Encoding': 'gzip', 'If-None-Match': etag })).status, 200);
+  });
+
+  test('serves a large file at once, then its best compression, with the same validator', async () => {
+    const first = await get('/town/_astro/big.js', { 'Accept-Encoding': 'br' });
+    assert.equal(brotliDecompressSync(first.body).toString(), big);
+    let later = first;
+    for (let i = 0; i < 50 && later.body.length >= first.body.length; i++) {
+      await new Promise((wait) => setTimeout(wait, 100));
+      later = await get('/town/_astro/big.js', { 'Accept-Encoding': 'br' });
+    }
+    assert.ok(later.body.length < first.body.length, `${later.body.length} < ${first.body.length}`);
+    assert.equal(Number(later.headers['content-length']), later.body.length);
+    assert.equal(brotliDecompressSync(later.body).toString(), big);
+    assert.equal(later.headers.etag, first.headers.etag);
   });
 
   test('notices a rebuilt file', async () => {
