@@ -16,6 +16,8 @@ import type { ReadOnlyLink } from './read-only-link.js';
 import { strings } from './strings.js';
 
 type Collection = 'goals' | 'steps' | 'people' | 'assets';
+/** The editor's sections: goals, steps, people, assets, review, keep. */
+const SECTIONS = 6;
 type Notice = { message: string; undo?: () => void };
 
 /**
@@ -65,6 +67,13 @@ export class HubPlanBuilder extends HubElement {
   @state() private query = '';
   @state() private errors: Partial<Record<'goal' | 'step' | 'person' | 'import', string>> = {};
   @state() private shareError?: string;
+  /**
+   * How many of the editor's sections are drawn. The first render draws the first, and each task after it the next,
+   * so a long plan never holds the page in one long task; the later sections start below the fold.
+   */
+  @state() private shownSections = 1;
+  private allShown?: Promise<void>;
+  private showAll?: () => void;
 
   private readonly localize = new LocalizeController(this, strings);
   private store!: PlanStore;
@@ -142,6 +151,11 @@ export class HubPlanBuilder extends HubElement {
   /** Resolves once the parts that load on demand (live sharing, the feed's search) have arrived and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
+    if (this.shownSections < SECTIONS && this.isConnected) {
+      this.allShown ??= new Promise((shown) => (this.showAll = shown));
+      await this.allShown;
+      done = await super.getUpdateComplete();
+    }
     for (const loading of [this.liveSharing, this.feedTools]) {
       const arrived = await loading?.then(
         () => true,
@@ -150,6 +164,15 @@ export class HubPlanBuilder extends HubElement {
       if (arrived) done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  protected override updated(): void {
+    if (this.shownSections < SECTIONS) {
+      setTimeout(() => this.shownSections++);
+    } else if (this.showAll) {
+      this.showAll();
+      this.showAll = undefined;
+    }
   }
 
   /** Once the page is idle, fetches what printing and a read-only link need, so they work offline later. */
@@ -464,10 +487,16 @@ export class HubPlanBuilder extends HubElement {
             </div>`
             : html`<div class="visually-hidden" role="status"></div>`
         }
-        ${this.renderGoals(level + 1)} ${this.renderSteps(level + 1)} ${this.renderPeople(level + 1)} ${this.renderAssets(level + 1)}
-        ${this.renderReview(level + 1)} ${this.renderKeep(level + 1)}
+        ${this.renderGoals(level + 1)} ${this.section(1, () => this.renderSteps(level + 1))} ${this.section(2, () => this.renderPeople(level + 1))}
+        ${this.section(3, () => this.renderAssets(level + 1))} ${this.section(4, () => this.renderReview(level + 1))}
+        ${this.section(5, () => this.renderKeep(level + 1))}
       </div>
     `;
+  }
+
+  /** Section `index` (0 is the first) once it is drawn (see `shownSections`). */
+  private section(index: number, draw: () => unknown): unknown {
+    return index < this.shownSections ? draw() : nothing;
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
