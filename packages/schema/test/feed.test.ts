@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { type Asset, AssetSchema, type Category, decodeFeed, FeedError, type Hub, HubSchema, toFeed } from '../src/index.ts';
+import { type Asset, AssetSchema, type Category, decodeFeed, FeedError, feedJson, type Hub, HubSchema, toFeed } from '../src/index.ts';
 
 const hub: Hub = HubSchema.parse({
   slug: 'demo',
@@ -128,8 +128,15 @@ describe('feed', () => {
   });
 
   it('is compact: well under 120 gzipped bytes per asset over many assets', () => {
-    const many = Array.from({ length: 500 }, (_, i) => ({ ...full, id: `pantry-${i}`, name: `Pantry ${i}` }));
-    const bytes = gzipSync(JSON.stringify(toFeed(hub, categories, many))).length;
+    const many = Array.from({ length: 500 }, (_, i) => ({ ...full, id: `pantry-${i}`, name: `Pantry ${i} café’s £` }));
+    const bytes = gzipSync(feedJson(toFeed(hub, categories, many))).length;
     assert.ok(bytes / 500 < 120, `${(bytes / 500).toFixed(1)} bytes per asset`);
+  });
+
+  it('is served as ASCII-only JSON that decodes to the same feed', () => {
+    const odd = toFeed(hub, categories, [{ ...full, name: 'Café “Ŵ” 😀 £3 \\ "q"\u2028' }]);
+    const text = feedJson(odd);
+    assert.match(text, /^[\x20-\x7e]*$/);
+    assert.deepEqual(JSON.parse(text), odd);
   });
 });

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { decodeFeed } from '@townhub/schema/feed';
+import { decodeFeed, feedJson as serveFeed } from '@townhub/schema/feed';
 import * as esbuild from 'esbuild';
 import MiniSearch from 'minisearch';
 import Supercluster from 'supercluster';
@@ -37,7 +37,8 @@ execFileSync('pnpm', ['run', 'build'], { cwd: dir, stdio: 'inherit' });
 // ---------------------------------------------------------------------------
 // References measured in this run (Node): MiniSearch prefix+fuzzy and supercluster over the same 20,000 assets.
 const feedDoc = syntheticFeed(COUNT);
-const feedJson = JSON.stringify(feedDoc);
+// Served as the hub site serves it.
+const feedJson = serveFeed(feedDoc);
 const assets = decodeFeed(JSON.parse(feedJson)).assets;
 let t = performance.now();
 const mini = new MiniSearch({ fields: ['name', 'summary', 'organisation'], storeFields: [] });

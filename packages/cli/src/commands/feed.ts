@@ -1,4 +1,4 @@
-import { hasErrors, loadData, toFeed } from '@townhub/schema';
+import { feedJson, hasErrors, loadData, toFeed } from '@townhub/schema';
 import { type Command, dataRoot, parseOptions, UsageError } from '../cli.ts';
 import { formatProblem } from './check.ts';
 
@@ -17,7 +17,7 @@ export const feed: Command = (argv, io) => {
     return 1;
   }
   io.stdout(
-    `${JSON.stringify(
+    `${feedJson(
       toFeed(
         loaded.hub,
         result.categories,

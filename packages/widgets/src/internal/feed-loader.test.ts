@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { decodeFeed, type Feed } from '@townhub/schema/feed';
+import { decodeFeed, type Feed, feedJson } from '@townhub/schema/feed';
 import { sampleFeed, syntheticFeed } from '../test/fixtures.js';
 import { fetchFeed } from './feed-loader.js';
 
@@ -12,6 +12,17 @@ describe('feed loader', () => {
     (doc.assets[5] as unknown[])[1] = 'Odd "name"], [with \\ brackets\\';
     (doc.assets[2000] as unknown[])[3] = '],[ "\\"],[';
     expect(await fetchFeed(url(JSON.stringify(doc)))).to.deep.equal(decodeFeed(doc));
+  });
+
+  it('decodes UTF-8 split across pieces of a read, and ASCII-escaped feeds, to the same feed', async () => {
+    const doc = syntheticFeed(2000);
+    // Dense multi-byte text, so pieces of a network read end inside characters.
+    doc.assets.forEach((row, i) => {
+      (row as unknown[])[3] = `Café’s 😀 ${'ŵé£'.repeat(i % 40)}`;
+    });
+    const expected = decodeFeed(doc);
+    expect(await fetchFeed(url(JSON.stringify(doc)))).to.deep.equal(expected);
+    expect(await fetchFeed(url(feedJson(doc)))).to.deep.equal(expected);
   });
 
   it('reads a feed laid out another way (indented, assets first)', async () => {

@@ -1,5 +1,5 @@
 /** The widget feed for this hub (see `toFeed` in @townhub/schema). Hosts should serve it with Access-Control-Allow-Origin: *. */
-import { toFeed } from '@townhub/schema/feed';
+import { feedJson, toFeed } from '@townhub/schema/feed';
 import type { APIRoute } from 'astro';
 import { siteData } from '../lib/site-data.ts';
 
@@ -10,5 +10,5 @@ export const GET: APIRoute = () => {
     categories,
     assets.map((a) => a.asset),
   );
-  return new Response(JSON.stringify(feed), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(feedJson(feed), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
