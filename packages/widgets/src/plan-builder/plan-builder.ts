@@ -72,8 +72,6 @@ export class HubPlanBuilder extends HubElement {
    * so a long plan never holds the page in one long task; the later sections start below the fold.
    */
   @state() private shownSections = 1;
-  private allShown?: Promise<void>;
-  private showAll?: () => void;
 
   private readonly localize = new LocalizeController(this, strings);
   private store!: PlanStore;
@@ -151,9 +149,8 @@ export class HubPlanBuilder extends HubElement {
   /** Resolves once the parts that load on demand (live sharing, the feed's search) have arrived and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.shownSections < SECTIONS && this.isConnected) {
-      this.allShown ??= new Promise((shown) => (this.showAll = shown));
-      await this.allShown;
+    while (this.shownSections < SECTIONS && this.isConnected) {
+      await new Promise((later) => setTimeout(later));
       done = await super.getUpdateComplete();
     }
     for (const loading of [this.liveSharing, this.feedTools]) {
@@ -167,12 +164,7 @@ export class HubPlanBuilder extends HubElement {
   }
 
   protected override updated(): void {
-    if (this.shownSections < SECTIONS) {
-      setTimeout(() => this.shownSections++);
-    } else if (this.showAll) {
-      this.showAll();
-      this.showAll = undefined;
-    }
+    if (this.shownSections < SECTIONS) setTimeout(() => this.shownSections++);
   }
 
   /** Once the page is idle, fetches what printing and a read-only link need, so they work offline later. */
@@ -466,6 +458,7 @@ export class HubPlanBuilder extends HubElement {
     const level = Math.min(6, Math.max(1, this.headingLevel));
     const print = this.renderPrint;
     const printWords = this.printWords?.t;
+    const shown = this.shownSections;
     // The printable plan comes first so that, once it is there, print styles can hide the editor that follows it.
     return html`
       ${
@@ -487,16 +480,10 @@ export class HubPlanBuilder extends HubElement {
             </div>`
             : html`<div class="visually-hidden" role="status"></div>`
         }
-        ${this.renderGoals(level + 1)} ${this.section(1, () => this.renderSteps(level + 1))} ${this.section(2, () => this.renderPeople(level + 1))}
-        ${this.section(3, () => this.renderAssets(level + 1))} ${this.section(4, () => this.renderReview(level + 1))}
-        ${this.section(5, () => this.renderKeep(level + 1))}
+        ${this.renderGoals(level + 1)} ${shown > 1 ? this.renderSteps(level + 1) : nothing} ${shown > 2 ? this.renderPeople(level + 1) : nothing}
+        ${shown > 3 ? this.renderAssets(level + 1) : nothing} ${shown > 4 ? this.renderReview(level + 1) : nothing} ${shown > 5 ? this.renderKeep(level + 1) : nothing}
       </div>
     `;
-  }
-
-  /** Section `index` (0 is the first) once it is drawn (see `shownSections`). */
-  private section(index: number, draw: () => unknown): unknown {
-    return index < this.shownSections ? draw() : nothing;
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

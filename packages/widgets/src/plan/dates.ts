@@ -20,9 +20,10 @@ const MONTHS = 'January February March April May June July August September Octo
 /** "1 October 2026". British English is written out by hand: a plan's first render then waits for no Intl locale data. */
 export function longDay(day: string, lang = 'en-GB'): string {
   const time = dayTime(day);
-  if (!/^en-gb$/i.test(lang || 'en-GB') || Number.isNaN(time)) return format(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(time);
   const date = new Date(time);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return /^en-gb$/i.test(lang || 'en-GB') && !Number.isNaN(time)
+    ? `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+    : format(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(time);
 }
 
 /** "1 Oct 2026" */
