@@ -101,7 +101,9 @@ function indexWhileRendering(): { add(path: string, html: string): void; finish(
   return {
     add(path, html) {
       added.add(path);
-      adding.push(created.then(({ index }) => index?.addHTMLFile({ sourcePath: path, content: html })));
+      const add = created.then(({ index }) => index?.addHTMLFile({ sourcePath: path, content: html }));
+      add.catch(() => {}); // awaited in finish(); a build that fails first closes the service, which rejects these
+      adding.push(add);
     },
     async finish(dir) {
       const { index, errors } = await created;
