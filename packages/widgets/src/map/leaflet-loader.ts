@@ -5,6 +5,6 @@
 import '../asset-card/define.js';
 import * as L from 'leaflet';
 
-export { default as Supercluster } from 'supercluster';
+export { groups, toPlaces } from './clusters.js';
 export { leafletCss } from './leaflet-css.js';
 export { L };

@@ -32,23 +32,17 @@ export const styles = css`
     justify-self: stretch;
   }
   /*
-   * Markers: our own elements, so text from data is set as text. They share one grid cell and are placed by margins:
-   * no positioning or transform, so hundreds of them do not each become a paint layer.
+   * Markers: our own elements, so text from data is set as text. Placed by a 2D transform (Leaflet's CSS puts them at
+   * the pane's origin): moving one then needs neither layout nor repaint, only a new transform.
    */
-  .targets {
-    display: grid;
-    grid-template: 0 / 0;
-  }
   .hub-marker,
   .hub-cluster {
-    position: static;
-    grid-area: 1 / 1;
     box-sizing: border-box;
     display: flex;
     align-items: center;
     justify-content: center;
     /* Each target lays out on its own: a zoom step changes hundreds of them. */
-    contain: size layout style;
+    contain: strict;
     border: 2px solid var(--_surface);
     border-radius: 50%;
     background: var(--_primary);

@@ -2,24 +2,17 @@ import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
 import type * as Leaflet from 'leaflet';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type Supercluster from 'supercluster';
-import type { ClusterProperties, PointFeature } from 'supercluster';
 import type { HubAssetFinder } from '../asset-finder/asset-finder.js';
 import { HubAssetSelectEvent, type HubResultsChangeEvent } from '../internal/events.js';
 import { fetchFeed } from '../internal/feed-loader.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
+import type { Places } from './clusters.js';
 import { styles } from './map.styles.js';
 import { strings } from './strings.js';
 
 type Lazy = typeof import('./leaflet-loader.js');
-interface PointProps {
-  /** Position of the asset in the feed. */
-  index: number;
-  /** Position of the point among all points shown (a stable key for its element). */
-  n: number;
-}
 /** One marker or cluster as drawn: its place in layer pixels and what it stands for. */
 interface Target {
   key: string;
@@ -32,8 +25,8 @@ interface Target {
   count: number;
   /** The asset, for a single point; -1 for a cluster. */
   index: number;
-  /** Supercluster ids of the clusters merged into it. */
-  ids: number[];
+  /** The zoom at which it comes apart (the closest of the clusters merged into it). */
+  expand: number;
   /** Whether single points were merged into it (they cannot expand further). */
   points: boolean;
 }
@@ -101,13 +94,14 @@ export class HubMap extends HubElement {
   private readonly localize = new LocalizeController(this, strings);
   private data?: DecodedFeed;
   private visible?: number[];
-  private idIndex = new Map<string, number>();
+  /** Asset positions by id, made when first needed. */
+  private idIndex?: Map<string, number>;
   private lazy?: Promise<Lazy>;
   private lib?: Lazy;
   private map?: Leaflet.Map;
   private pane?: HTMLElement;
-  private clusters?: Supercluster<PointProps>;
-  private points: PointFeature<PointProps>[] = [];
+  /** The places shown, projected for clustering (once Leaflet's chunk is here). */
+  private places?: Places;
   private fitted = false;
   private drawing = false;
   /** The drawn targets by element, and the elements by target key (kept and reused between draws). */
@@ -125,7 +119,7 @@ export class HubMap extends HubElement {
   /** Resolves when Leaflet has drawn the current set for the first time (for tests and benchmarks). */
   get ready(): Promise<void> {
     return new Promise((resolve) => {
-      const check = () => (this.map && this.clusters ? resolve() : setTimeout(check, 16));
+      const check = () => (this.map && this.places ? resolve() : setTimeout(check, 16));
       check();
     });
   }
@@ -147,6 +141,9 @@ export class HubMap extends HubElement {
     this.abort?.abort();
     this.finder?.removeEventListener('hub-results-change', this.onResults);
     this.finder = undefined;
+    // Leaflet 1.9 ends a zoom animation in a timeout that fails once the map is removed: end it now.
+    const animating = this.map as (Leaflet.Map & { _animatingZoom?: boolean; _onZoomTransitionEnd?(): void }) | undefined;
+    if (animating?._animatingZoom) animating._onZoomTransitionEnd?.();
     this.map?.remove();
     this.map = undefined;
     this.drawn.clear();
@@ -210,25 +207,27 @@ export class HubMap extends HubElement {
     if (feed) this.setData(feed, event.detail.ids);
   };
 
+  private indexOf(id: string): number | undefined {
+    this.idIndex ??= new Map(this.data?.assets.map((a, i) => [a.id, i]));
+    return this.idIndex.get(id);
+  }
+
   /** Shows `ids` (or every asset) from the feed. */
   private setData(feed: DecodedFeed, ids?: readonly string[]) {
     if (feed !== this.data) {
       this.data = feed;
-      this.idIndex = new Map(feed.assets.map((a, i) => [a.id, i]));
+      this.idIndex = undefined;
     }
-    this.visible = ids ? ids.map((id) => this.idIndex.get(id)).filter((i): i is number => i !== undefined) : undefined;
+    this.visible = ids ? ids.map((id) => this.indexOf(id)).filter((i): i is number => i !== undefined) : undefined;
     this.selectedIndex = -1;
     const { assets } = feed;
-    const points: PointFeature<PointProps>[] = [];
-    for (const index of this.visible ?? assets.keys()) {
-      for (const p of (assets[index] as FeedAsset).points) {
-        points.push({ type: 'Feature', properties: { index, n: points.length }, geometry: { type: 'Point', coordinates: [p.lng, p.lat] } });
-      }
-    }
-    this.points = points;
-    this.shownCount = points.length;
+    const { visible } = this;
+    let n = 0;
+    for (let i = 0, count = visible ? visible.length : assets.length; i < count; i++)
+      n += (assets[visible ? (visible[i] as number) : i] as FeedAsset).points.length;
+    this.shownCount = n;
     this.drawn.clear(); // names may differ for the same keys
-    this.clusters = undefined;
+    this.places = undefined;
     this.indexPoints();
   }
 
@@ -238,25 +237,16 @@ export class HubMap extends HubElement {
     return this.lazy;
   }
 
-  /** Builds the clustering index (once Leaflet's chunk is here), fits the first set into view and draws it. */
+  /** Projects the places for clustering (once Leaflet's chunk is here), fits the first set into view and draws it. */
   private indexPoints() {
-    const { map, points, data } = this;
-    if (!map || !data) return;
-    const Supercluster = this.lib?.Supercluster;
-    if (!Supercluster) return;
-    this.clusters = new Supercluster<PointProps>({ radius: 60, maxZoom: MAX_ZOOM - 1 }).load(points);
+    const { map, data, lib } = this;
+    if (!map || !data || !lib) return;
+    const places = lib.toPlaces(data.assets, this.visible);
+    this.places = places;
     if (!this.fitted) {
       this.fitted = true;
       this.drawing = true;
-      let [south, west, north, east] = [90, 180, -90, -180];
-      for (const { geometry } of points) {
-        const [lng, lat] = geometry.coordinates as [number, number];
-        south = Math.min(south, lat);
-        north = Math.max(north, lat);
-        west = Math.min(west, lng);
-        east = Math.max(east, lng);
-      }
-      const b = points.length ? { south, west, north, east } : data.hub.bounds;
+      const b = places.bounds ?? data.hub.bounds;
       // Padding keeps the outermost markers clear of the edges and the zoom buttons.
       if (b)
         map.fitBounds(
@@ -326,33 +316,28 @@ export class HubMap extends HubElement {
    * until the view moves.
    */
   private draw() {
-    const { map, clusters, pane, data } = this;
-    if (!map || !clusters || !pane || !data || this.drawing) return;
-    const zoom = Math.round(map.getZoom());
-    const spread = zoom >= MAX_ZOOM;
-    const bounds = map.getBounds();
+    const { map, places, pane, data, lib } = this;
+    if (!map || !places || !pane || !lib || !data || this.drawing) return;
+    const zoom = map.getZoom();
+    const spread = Math.round(zoom) >= MAX_ZOOM;
     const origin = map.containerPointToLayerPoint([0, 0]);
     const { x: width, y: height } = map.getSize();
-    const features = clusters.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom);
-    const count = (f: (typeof features)[number]) => (f.properties as Partial<ClusterProperties>).point_count ?? 1;
-    features.sort((a, b) => count(b) - count(a));
+    const { min, max } = map.getPixelBounds();
+    // Clusters and single places in view (at the closest zoom, every place on its own), the biggest first.
+    const found = lib.groups(places, zoom, { left: min!.x, top: min!.y, right: max!.x, bottom: max!.y }, map.getPixelOrigin(), spread);
     const placed: Target[] = [];
-    for (const feature of features) {
-      const [lng, lat] = feature.geometry.coordinates as [number, number];
-      const props = feature.properties as PointProps & Partial<ClusterProperties>;
-      const n = count(feature);
-      const size = props.cluster ? clusterSize(n) : MARKER;
-      let { x, y } = map.latLngToLayerPoint([lat, lng]);
+    for (const { key, x: x0, y: y0, lat, lng, count: n, place, expand } of found) {
+      const size = place < 0 ? clusterSize(n) : MARKER;
+      let [x, y] = [x0, y0];
       let hit = placed.find((t) => overlaps(t, x, y, size));
       if (hit && !spread) {
         hit.count += n;
-        if (props.cluster) hit.ids.push(props.cluster_id as number);
+        if (place < 0) hit.expand = Math.min(hit.expand, expand);
         else hit.points = true;
         hit.index = -1;
         continue;
       }
       // Places at the same spot at the closest zoom: step out along a spiral until there is room.
-      const [x0, y0] = [x, y];
       for (let step = 1; hit && step < 500; step++) {
         x = x0 + size * 0.6 * Math.sqrt(step) * Math.cos(step * 2.4);
         y = y0 + size * 0.6 * Math.sqrt(step) * Math.sin(step * 2.4);
@@ -363,18 +348,7 @@ export class HubMap extends HubElement {
       const [right, bottom] = [left + size, top + size];
       if (hit || left < 0 || top < 0 || right > width || bottom > height) continue;
       if (this.controls.some(([l, t, r, b]) => left < r && right > l && top < b && bottom > t)) continue;
-      placed.push({
-        key: props.cluster ? `c${props.cluster_id}` : `p${props.n}`,
-        x,
-        y,
-        size,
-        lat,
-        lng,
-        count: n,
-        index: props.cluster ? -1 : props.index,
-        ids: props.cluster ? [props.cluster_id as number] : [],
-        points: false,
-      });
+      placed.push({ key, x, y, size, lat, lng, count: n, index: place < 0 ? -1 : (places.asset[place] as number), expand, points: false });
     }
     // Tab order follows reading order: rows from the top, each in the direction of the text.
     const row = (target: Target) => Math.floor((target.y - origin.y) / MARKER);
@@ -407,8 +381,8 @@ export class HubMap extends HubElement {
         el.textContent = single ? '' : shown;
       }
       if (before?.size !== target.size) el.style.width = el.style.height = `${target.size}px`;
-      if (before?.x !== target.x || before?.size !== target.size) el.style.marginLeft = `${target.x - target.size / 2}px`;
-      if (before?.y !== target.y || before?.size !== target.size) el.style.marginTop = `${target.y - target.size / 2}px`;
+      if (before?.x !== target.x || before.y !== target.y || before.size !== target.size)
+        el.style.transform = `translate(${target.x - target.size / 2}px,${target.y - target.size / 2}px)`;
       if (cursor === el) cursor = el.nextElementSibling;
       else pane.insertBefore(el, cursor);
       elements.set(target.key, el);
@@ -446,11 +420,11 @@ export class HubMap extends HubElement {
   private activate(event: Event) {
     const el = (event.target as Element).closest<HTMLElement>('.leaflet-marker-icon');
     const target = el && this.drawn.get(el);
-    const { map, clusters } = this;
-    if (!target || !map || !clusters) return;
+    const { map } = this;
+    if (!target || !map) return;
     if (target.index >= 0) return this.select(target.index);
     const zoom = Math.round(map.getZoom());
-    const expand = target.points ? zoom + 1 : Math.min(...target.ids.map((id) => clusters.getClusterExpansionZoom(id)));
+    const expand = target.points ? zoom + 1 : target.expand;
     if (this.shadowRoot!.activeElement === el) this.refocus = [target.lat, target.lng];
     map.setView([target.lat, target.lng], Math.min(MAX_ZOOM, Math.max(zoom + 1, expand)));
   }
@@ -468,7 +442,7 @@ export class HubMap extends HubElement {
 
   /** Selects an asset by id. */
   selectId(assetId: string): void {
-    const index = this.idIndex.get(assetId);
+    const index = this.indexOf(assetId);
     if (index !== undefined) this.select(index);
   }
 
