@@ -264,97 +264,46 @@ export class FeedError extends Error {
 }
 
 /**
- * Decoded parts that repeat across a feed (category lists, weekly times, feature sets) are made once and shared by
+ * Decoded parts that repeat across a feed (weekly times, feature sets) are made once and shared by
  * every asset that has them: a 20,000-asset feed then decodes to far fewer objects. Treat them as read-only.
  */
-interface Shared {
-  categories: FeedCategory[];
-  lists: Map<string, string[]>;
-  weekly: Map<string, FeedWeekly[]>;
-  features: Map<number, AccessibilityFeature[]>;
-}
+type Shared = <T>(key: string, make: () => T[]) => T[];
 
-const EMPTY: never[] = [];
-
-function categoryList(cats: number[] | undefined, shared: Shared): string[] {
-  if (!cats || cats.length === 0) return EMPTY;
-  const key = cats.join();
-  let list = shared.lists.get(key);
-  if (!list) {
-    list = [];
-    for (const i of cats) {
-      const id = shared.categories[i]?.id;
-      if (id) list.push(id);
-    }
-    shared.lists.set(key, list);
-  }
-  return list;
-}
-
-function weeklyList(weekly: WireWeekly[] | undefined, shared: Shared): FeedWeekly[] {
-  if (!weekly || weekly.length === 0) return EMPTY;
-  const key = weekly.join();
-  let list = shared.weekly.get(key);
-  if (!list) {
-    list = weekly.map(([mask, opens, closes]) => ({ days: DAYS.filter((_, i) => mask & (1 << i)), opens: toTime(opens), closes: toTime(closes) }));
-    shared.weekly.set(key, list);
-  }
-  return list;
-}
-
-function featureList(mask: number, shared: Shared): AccessibilityFeature[] {
-  if (!mask) return EMPTY;
-  let list = shared.features.get(mask);
-  if (!list) {
-    list = ACCESSIBILITY_FEATURES.filter((_, i) => mask & (1 << i));
-    shared.features.set(mask, list);
-  }
-  return list;
-}
-
-function decodeAsset(row: WireAsset, shared: Shared): FeedAsset {
-  const points = row[6];
-  const flags = row[7] ?? 0;
-  const schedule = row[8] || undefined;
+function decodeAsset(row: WireAsset, categories: FeedCategory[], shared: Shared): FeedAsset {
+  const [id, name, kind, summary, cats, org, points, flags = 0, schedule, cost, ageMin = -1, ageMax = -1, referral = 0, access = 0, contact, tags] = row;
+  const [weekly = [], monthly = [], events = [], note] = schedule || [];
   const pts: { lat: number; lng: number }[] = [];
   if (points) for (let i = 0; i + 1 < points.length; i += 2) pts.push({ lat: points[i] as number, lng: points[i + 1] as number });
-  const monthly = schedule?.[1];
-  const events = schedule?.[2];
+  const [phone, email, website, booking] = contact || [];
   const asset: FeedAsset = {
-    id: row[0],
-    name: row[1],
-    kind: ASSET_KINDS[row[2]] ?? 'service',
-    summary: row[3] ?? '',
-    categories: categoryList(row[4], shared),
+    id,
+    name,
+    kind: ASSET_KINDS[kind] ?? 'service',
+    summary: summary ?? '',
+    categories: (cats ?? []).map((i) => categories[i]?.id).filter((c): c is string => !!c),
     points: pts,
     areaWide: (flags & FLAG_AREA_WIDE) !== 0,
     online: (flags & FLAG_ONLINE) !== 0,
     byAppointment: (flags & FLAG_BY_APPOINTMENT) !== 0,
-    weekly: weeklyList(schedule?.[0], shared),
-    monthly: monthly?.length
-      ? monthly.map(([week, day, opens, closes]) => ({ week, day: DAYS[day] ?? 'mon', opens: toTime(opens), closes: toTime(closes) }))
-      : EMPTY,
-    events: events?.length ? events.map(([start, end]) => (end ? { start, end } : { start })) : EMPTY,
+    weekly: shared(`w${weekly}`, () =>
+      weekly.map(([mask, opens, closes]) => ({ days: DAYS.filter((_, i) => mask & (1 << i)), opens: toTime(opens), closes: toTime(closes) })),
+    ),
+    monthly: monthly.map(([week, day, opens, closes]) => ({ week, day: DAYS[day] ?? 'mon', opens: toTime(opens), closes: toTime(closes) })),
+    events: events.map(([start, end]) => (end ? { start, end } : { start })),
     free: (flags & FLAG_FREE) !== 0,
-    referral: REFERRAL_TYPES[row[12] ?? 0] ?? 'self',
-    accessibility: featureList(row[13] ?? 0, shared),
+    referral: REFERRAL_TYPES[referral] ?? 'self',
+    accessibility: shared(`a${access}`, () => ACCESSIBILITY_FEATURES.filter((_, i) => access & (1 << i))),
   };
-  const org = row[5];
   if (org) asset.organisation = org;
-  if (schedule?.[3]) asset.scheduleNote = schedule[3];
-  if (row[9]) asset.cost = row[9];
-  const ageMin = row[10] ?? -1;
-  const ageMax = row[11] ?? -1;
+  if (note) asset.scheduleNote = note;
+  if (cost) asset.cost = cost;
   if (ageMin >= 0) asset.ageMin = ageMin;
   if (ageMax >= 0) asset.ageMax = ageMax;
-  const contact = row[14];
-  if (contact) {
-    if (contact[0]) asset.phone = contact[0];
-    if (contact[1]) asset.email = contact[1];
-    if (contact[2]) asset.website = contact[2];
-    if (contact[3]) asset.booking = contact[3];
-  }
-  if (row[15]) asset.tags = row[15];
+  if (phone) asset.phone = phone;
+  if (email) asset.email = email;
+  if (website) asset.website = website;
+  if (booking) asset.booking = booking;
+  if (tags) asset.tags = tags;
   return asset;
 }
 
@@ -363,12 +312,16 @@ function decodeAsset(row: WireAsset, shared: Shared): FeedAsset {
  * `decoder` (a feed read in chunks decodes each chunk with one decoder).
  */
 export function assetDecoder(categories: FeedCategory[]): (rows: readonly WireAsset[]) => FeedAsset[] {
-  const shared: Shared = { categories, lists: new Map(), weekly: new Map(), features: new Map() };
-  return (rows) => {
-    const out = new Array<FeedAsset>(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = decodeAsset(rows[i] as WireAsset, shared);
-    return out;
+  const made = new Map<string, unknown[]>();
+  const shared = <T>(key: string, make: () => T[]) => {
+    let value = made.get(key) as T[] | undefined;
+    if (!value) {
+      value = make();
+      made.set(key, value);
+    }
+    return value;
   };
+  return (rows) => rows.map((row) => decodeAsset(row, categories, shared));
 }
 
 /** Decodes a feed document; throws FeedError when it is not one. */

@@ -215,6 +215,25 @@ describe('<hub-asset-finder>', () => {
     expect(cards(el).every((c) => c.asset!.name.includes('Choir'))).to.equal(true);
   });
 
+  it('gives a search typed as soon as the feed loads the same results as once the index is complete', async () => {
+    const doc = syntheticFeed(5000);
+    const el = await fixture<HubAssetFinder>(html`<hub-asset-finder src=${feedUrl(doc)}></hub-asset-finder>`);
+    const events: string[][] = [];
+    el.addEventListener('hub-results-change', (e) => events.push((e as unknown as { detail: { ids: string[] } }).detail.ids));
+    await oneEvent(el, 'hub-feed-load');
+    // At once, before the background indexing has run.
+    el.state = { q: 'walkign clu' };
+    await el.updateComplete;
+    const early = events.at(-1);
+    el.state = {};
+    await el.updateComplete;
+    await aTimeout(500);
+    el.state = { q: 'walkign clu' };
+    await el.updateComplete;
+    expect(early).to.have.length.above(10);
+    expect(events.at(-1)).to.deep.equal(early);
+  });
+
   it('is accessible in the dark theme and right to left', async () => {
     for (const template of [
       html`<hub-asset-finder theme="dark" style="background:#1b1d1e" .feed=${sampleDecoded()}></hub-asset-finder>`,

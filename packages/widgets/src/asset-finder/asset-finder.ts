@@ -7,7 +7,7 @@ import { fetchFeed } from '../internal/feed-loader.js';
 import { distanceKm } from '../internal/geo.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
-import { sortInSlices } from '../internal/tasks.js';
+import { inBackground, sortInSlices } from '../internal/tasks.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-finder.styles.js';
 import type { FilterPanel, PanelContext } from './filter-panel.js';
@@ -37,19 +37,18 @@ const VOCABULARY: Vocabulary = { kinds: ASSET_KINDS, days: DAYS, features: ACCES
 /** Packs a sort key above an asset's name rank (ranks stay below 2^21). */
 const RANK = 2 ** 21;
 
-/** Indexes a decoded feed in slices (no long task), and sorts the names once. */
+/**
+ * Sorts the names once (in slices: no long task) and sets up the search index, which fills after the first results are
+ * on screen (`SearchIndex.over`: a search before then indexes the rest at once, so it gets the same results).
+ */
 async function prepare(feed: DecodedFeed, signal: AbortSignal): Promise<Prepared> {
   const byId = new Map(feed.categories.map((c) => [c.id, c]));
   // A narrow category is found by its broad parent's words too ("safety" finds "domestic abuse").
   const labels = new Map(feed.categories.map((c) => [c.id, `${c.label} ${c.parent ? (byId.get(c.parent)?.label ?? '') : ''}`]));
-  const index = await SearchIndex.build(feed.assets, labels, signal);
+  const index = SearchIndex.over(feed.assets, labels);
   // Plain lower-case keys: a collator over 20,000 names would take far longer.
   const keys = feed.assets.map((a) => a.name.toLowerCase());
-  const order = await sortInSlices(
-    Array.from(keys.keys()),
-    (a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : a - b),
-    signal,
-  );
+  const order = await sortInSlices(keys, signal);
   const nameRank = new Int32Array(order.length);
   order.forEach((assetIndex, rank) => {
     nameRank[assetIndex] = rank;
@@ -230,7 +229,13 @@ export class HubAssetFinder extends HubElement {
         // A search in the page URL applies before the first results, with the filters' code when it uses them.
         await this.urlRead;
         if (activeFilters(this.filters).length) await this.loadPanel();
-        if (!signal.aborted) this.prepared = prepared;
+        // The first results search for those words: index first, in slices.
+        if (this.filters.q.trim()) await prepared.index.complete(signal);
+        if (signal.aborted) return;
+        this.prepared = prepared;
+        // Else index in background tasks (behind input and rendering) once the first results are on screen.
+        await inBackground();
+        await prepared.index.complete(signal, inBackground);
       }
     } catch (error) {
       if (signal.aborted) return;

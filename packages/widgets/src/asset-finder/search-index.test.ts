@@ -1,12 +1,17 @@
-import { expect } from '@open-wc/testing';
-import type { FeedAsset } from '@townhub/schema/feed';
-import { sampleDecoded } from '../test/fixtures.js';
+import { aTimeout, expect } from '@open-wc/testing';
+import { decodeFeed, type FeedAsset } from '@townhub/schema/feed';
+import { sampleDecoded, syntheticFeed } from '../test/fixtures.js';
 import { editDistance, SearchIndex, tokenize } from './search-index.js';
 
 const feed = sampleDecoded();
 const labels = new Map(feed.categories.map((c) => [c.id, c.label]));
-const index = SearchIndex.buildSync(feed.assets, labels);
-const ids = (query: string) => index.search(query)?.map((hit) => (feed.assets[hit.index] as FeedAsset).id);
+const index = SearchIndex.over(feed.assets, labels);
+/** Positions of the matches, best first (undefined: no keyword filter). */
+const hits = (of: SearchIndex, query: string) => {
+  const ranked = of.rank(query);
+  return ranked && Array.from(ranked);
+};
+const ids = (query: string) => hits(index, query)?.map((i) => (feed.assets[i] as FeedAsset).id);
 
 describe('search index', () => {
   it('tokenizes without accents, apostrophes or stop words', () => {
@@ -20,8 +25,8 @@ describe('search index', () => {
   });
 
   it('means "no keyword filter" for an empty query', () => {
-    expect(index.search('  ')).to.equal(undefined);
-    expect(index.search('the and')).to.equal(undefined);
+    expect(index.rank('  ')).to.equal(undefined);
+    expect(index.rank('the and')).to.equal(undefined);
   });
 
   it('ranks a name match above a category or organisation match above a summary match', () => {
@@ -60,20 +65,39 @@ describe('search index', () => {
       tags: undefined,
       organisation: undefined,
     }));
-    const own = SearchIndex.buildSync(assets, new Map());
+    const own = SearchIndex.over(assets, new Map());
     texts.forEach((text, i) => {
       // Searching starts at two letters.
-      for (const word of tokenize(text).filter((w) => w.length > 1)) expect(own.search(word)?.map((h) => h.index)).to.include(i, word);
+      for (const word of tokenize(text).filter((w) => w.length > 1)) expect(hits(own, word)).to.include(i, word);
     });
     // Stop words are never terms, and apostrophes join a word rather than split it.
-    expect(own.search('mens')?.[0]?.index).to.equal(0);
-    expect(own.search('obrien')?.map((h) => h.index)).to.deep.equal([2]);
-    expect(own.search('brien')).to.deep.equal([]);
+    expect(hits(own, 'mens')?.[0]).to.equal(0);
+    expect(hits(own, 'obrien')).to.deep.equal([2]);
+    expect(hits(own, 'brien')).to.deep.equal([]);
+  });
+
+  it('answers a search before it is filled in the background with the same results as after', async () => {
+    const big = decodeFeed(syntheticFeed(3000)).assets;
+    const queries = ['walkign', 'coffee morn', 'choir 12', 'yoga 1'];
+    // Indexed all at once by the first search.
+    const expected = queries.map((q) => hits(SearchIndex.over(big, labels), q));
+    expect(expected.every((found) => (found?.length ?? 0) > 0)).to.equal(true);
+    const early = SearchIndex.over(big, labels);
+    // Part-filled: the background work has run two short slices (and never resumes) when the first search comes.
+    let pauses = 0;
+    void early.complete(undefined, () => new Promise((resolve) => (++pauses < 3 ? setTimeout(resolve) : undefined)), 0);
+    await aTimeout(20);
+    expect(pauses).to.equal(3);
+    expect(queries.map((q) => hits(early, q))).to.deep.equal(expected);
+    // Indexed in the background before any search.
+    const later = SearchIndex.over(big, labels);
+    await later.complete();
+    expect(queries.map((q) => hits(later, q))).to.deep.equal(expected);
   });
 
   it('finds narrow categories by their broad parent (safety → domestic abuse)', () => {
     const withParents = new Map(feed.categories.map((c) => [c.id, `${c.label} ${c.parent ? labels.get(c.parent) : ''}`]));
-    const parentIndex = SearchIndex.buildSync(feed.assets, withParents);
-    expect(parentIndex.search('safety')?.map((h) => (feed.assets[h.index] as FeedAsset).id)).to.deep.equal(['safe-space']);
+    const parentIndex = SearchIndex.over(feed.assets, withParents);
+    expect(hits(parentIndex, 'safety')?.map((i) => (feed.assets[i] as FeedAsset).id)).to.deep.equal(['safe-space']);
   });
 });

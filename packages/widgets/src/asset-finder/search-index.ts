@@ -4,7 +4,7 @@
  * it in slices); terms live in a trie, so prefixes and typos are found by one walk with an edit-distance row per node.
  */
 import type { FeedAsset } from '@townhub/schema/feed';
-import { inSlices } from '../internal/tasks.js';
+import { Slices } from '../internal/tasks.js';
 
 /** Where a word was found, best first: name, label (category or organisation), text (summary or tags). */
 const FIELD_WEIGHT = [3, 2, 1];
@@ -54,12 +54,6 @@ export function editDistance(a: string, b: string, max: number): number {
 const typosAllowed = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-export interface SearchHit {
-  /** Position of the asset in the indexed array. */
-  index: number;
-  score: number;
-}
-
 /** Assets matching a query: positions ascending, with their scores. */
 interface Matches {
   docs: Int32Array;
@@ -68,6 +62,8 @@ interface Matches {
 
 export class SearchIndex {
   private size = 0;
+  /** Assets still to index (see `over`). */
+  private source?: readonly FeedAsset[];
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
   /** Per term: `assetIndex * 4 + field`, one per asset (its best field), positions ascending. */
@@ -86,28 +82,33 @@ export class SearchIndex {
   private epoch = 0;
 
   /** `labels` maps category ids to the words to index (the label and its parent's). */
-  constructor(private readonly labels: ReadonlyMap<string, string> = new Map()) {
-    for (const word of STOP_WORDS) this.termIds.set(word, -1);
-  }
+  constructor(private readonly labels: ReadonlyMap<string, string> = new Map()) {}
 
-  /** Indexes the assets in slices, so 20,000 assets never block input. Rejects when the signal aborts. */
-  static async build(assets: readonly FeedAsset[], labels: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<SearchIndex> {
+  /**
+   * An index over `assets` that is filled later: in slices by `complete`, and at once by the first search that comes
+   * before that is done, so every search sees every asset and gets the same results whenever it runs.
+   */
+  static over(assets: readonly FeedAsset[], labels: ReadonlyMap<string, string>): SearchIndex {
     const index = new SearchIndex(labels);
-    await inSlices(assets.length, (i) => index.add(assets[i] as FeedAsset), signal);
+    index.source = assets;
     return index;
   }
 
-  /** Builds the index in one go (small feeds and tests). */
-  static buildSync(assets: readonly FeedAsset[], labels: ReadonlyMap<string, string>): SearchIndex {
-    const index = new SearchIndex(labels);
-    for (const asset of assets) index.add(asset);
-    return index;
+  /** Indexes the rest of the assets given to `over`, in slices of `sliceMs` between `pause`s. Rejects when the signal aborts. */
+  async complete(signal?: AbortSignal, pause?: () => Promise<void>, sliceMs = 8): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const slices = new Slices(signal, sliceMs, pause);
+    while (this.size < source.length) {
+      this.add(source[this.size] as FeedAsset);
+      if ((this.size & 31) === 0 && slices.due) await slices.next();
+    }
   }
 
   /** Adds the next asset (its position is the number added before it). */
   add(asset: FeedAsset): void {
     const doc = this.size++;
-    if (this.words.size) this.words.clear();
+    this.words.clear();
     // Fields go best first, so a word's first posting for this asset is its best.
     this.note(doc, this.termsOf(asset.name), 0);
     if (asset.organisation) this.note(doc, this.cachedTerms(asset.organisation), 1);
@@ -116,35 +117,8 @@ export class SearchIndex {
     if (asset.tags) this.note(doc, this.termsOf(asset.tags), 2);
   }
 
-  /**
-   * The term ids of a text's words, adding new terms: the same words as `tokenize`, read without regular expressions
-   * or arrays of words for text that is ASCII besides apostrophes (most of it). Stop words are ids below zero.
-   */
+  /** The term ids of a text's words, adding new terms. */
   private termsOf(text: string): number[] {
-    const ids: number[] = [];
-    const lower = text.toLowerCase();
-    let start = -1;
-    let apostrophe = false;
-    for (let i = 0; i <= lower.length; i++) {
-      const c = i < lower.length ? lower.charCodeAt(i) : 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        if (start < 0) start = i;
-      } else if (c === 39 || c === 0x2019) {
-        if (start >= 0) apostrophe = true;
-      } else if (c >= 128) {
-        return this.slowTermsOf(text);
-      } else if (start >= 0) {
-        const word = apostrophe ? lower.slice(start, i).replace(/['’]/g, '') : lower.slice(start, i);
-        const id = this.termIds.get(word) ?? this.addTerm(word);
-        if (id >= 0) ids.push(id);
-        start = -1;
-        apostrophe = false;
-      }
-    }
-    return ids;
-  }
-
-  private slowTermsOf(text: string): number[] {
     return tokenize(text).map((word) => this.termIds.get(word) ?? this.addTerm(word));
   }
 
@@ -291,6 +265,9 @@ export class SearchIndex {
     // A lone letter would match most of the index; searching starts at two characters (or a digit).
     const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
     if (words.length === 0) return undefined;
+    // Index at once what `complete` has not reached yet.
+    const source = this.source;
+    if (source) while (this.size < source.length) this.add(source[this.size] as FeedAsset);
     let { docs, scores } = this.matchWord(words[0] as string);
     for (const word of words.slice(1)) {
       // Both lists are in position order: keep the assets in both and add the scores.
@@ -318,20 +295,5 @@ export class SearchIndex {
     const ranked = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) ranked[i] = (keys[i] as number) % POSITION;
     return ranked;
-  }
-
-  /** Like `rank`, with each asset's score. */
-  search(query: string): SearchHit[] | undefined {
-    const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
-    const ranked = this.rank(query);
-    if (!ranked) return undefined;
-    const total = new Map<number, number>();
-    for (const word of words) {
-      const { docs, scores } = this.matchWord(word);
-      docs.forEach((doc, i) => {
-        total.set(doc, (total.get(doc) ?? 0) + (scores[i] as number));
-      });
-    }
-    return Array.from(ranked, (index) => ({ index, score: total.get(index) as number }));
   }
 }

@@ -1,4 +1,4 @@
-import { assetDecoder, type DecodedFeed, decodeFeed, type Feed, type FeedAsset, FeedError } from '@townhub/schema/feed';
+import { assetDecoder, type DecodedFeed, decodeFeed, type Feed, FeedError } from '@townhub/schema/feed';
 import { Slices } from './tasks.js';
 
 /** Characters of asset rows parsed at a time. */
@@ -36,66 +36,61 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
   let depth = 0;
   let ended = false;
   const flush = (end: number) => {
-    const rows = (decodeRows as ReturnType<typeof assetDecoder>)(JSON.parse(`[${rest.slice(0, end)}]`) as Feed['assets']);
-    const assets = (decoded as DecodedFeed).assets;
-    for (let i = 0; i < rows.length; i++) assets.push(rows[i] as FeedAsset);
+    const rows = JSON.parse(`[${rest.slice(0, end)}]`) as Feed['assets'];
+    for (const asset of (decodeRows as ReturnType<typeof assetDecoder>)(rows)) decoded?.assets.push(asset);
     rest = rest.slice(end + 1);
     at = 0;
   };
-  /** Parses the rows in `text` (the next piece of the document); resolves when they are done. */
-  const take = async (text: string) => {
-    whole.push(text);
-    if (!streaming) return;
-    rest += text;
-    try {
-      if (!head) {
-        const start = rest.indexOf(ASSETS);
-        if (start >= 0) {
-          head = JSON.parse(`${rest.slice(0, start)}"assets":[]}`) as Feed;
-          decoded = decodeFeed(head);
-          decodeRows = assetDecoder(decoded.categories);
-          rest = rest.slice(start + ASSETS.length);
-        }
-      }
-      // Walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
-      while (head && !ended && at < rest.length) {
-        const c = rest.charCodeAt(at);
-        if (c === 34) {
-          const end = stringEnd(rest, at);
-          if (end < 0) break;
-          at = end;
-          continue;
-        }
-        if (c === 91) depth++;
-        else if (c === 93 && --depth < 0) {
-          ended = true;
-          flush(at);
-          break;
-        } else if (c === 44 && depth === 0 && at >= CHUNK) {
-          flush(at);
-          if (slices.due) await slices.next();
-          continue;
-        }
-        at++;
-      }
-    } catch (error) {
-      // Not laid out as expected: parse the whole document once it has arrived.
-      if (signal?.aborted) throw error;
-      streaming = false;
-    }
-  };
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value = new Uint8Array() } = await reader.read();
     signal?.throwIfAborted();
-    if (done) {
-      await take(decoder.decode());
-      break;
-    }
-    // A network read can be a megabyte: decoding that much UTF-8 at once is a long task of its own.
-    for (let i = 0; i < value.length; i += CHUNK) {
-      await take(decoder.decode(value.subarray(i, i + CHUNK), { stream: true }));
+    // A read can be a megabyte: decoding that much UTF-8 at once would be a long task of its own.
+    let text = '';
+    for (let i = 0; i < value.length || (done && !i); i += CHUNK) {
+      text += decoder.decode(value.subarray(i, i + CHUNK), { stream: !done });
       if (slices.due) await slices.next();
     }
+    whole.push(text);
+    if (streaming) {
+      rest += text;
+      try {
+        if (!head) {
+          const start = rest.indexOf(ASSETS);
+          if (start >= 0) {
+            head = JSON.parse(`${rest.slice(0, start)}"assets":[]}`) as Feed;
+            decoded = decodeFeed(head);
+            decodeRows = assetDecoder(decoded.categories);
+            rest = rest.slice(start + ASSETS.length);
+          }
+        }
+        // Walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
+        while (head && !ended && at < rest.length) {
+          const c = rest.charCodeAt(at);
+          if (c === 34) {
+            const end = stringEnd(rest, at);
+            if (end < 0) break;
+            at = end;
+            continue;
+          }
+          if (c === 91) depth++;
+          else if (c === 93 && --depth < 0) {
+            ended = true;
+            flush(at);
+            break;
+          } else if (c === 44 && depth === 0 && at >= CHUNK) {
+            flush(at);
+            if (slices.due) await slices.next();
+            continue;
+          }
+          at++;
+        }
+      } catch (error) {
+        // Not laid out as expected: parse the whole document once it has arrived.
+        if (signal?.aborted) throw error;
+        streaming = false;
+      }
+    }
+    if (done) break;
   }
   if (streaming && decoded && ended && rest.trim() === '}') return decoded;
   return decodeFeed(JSON.parse(whole.join('')));

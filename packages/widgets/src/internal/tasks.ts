@@ -9,6 +9,12 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
+/** Resolves in a background-priority task (after input, rendering and timers) where the browser has them. */
+export function inBackground(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: object) => Promise<void> } }).scheduler;
+  return scheduler?.postTask?.(() => {}, { priority: 'background' }) ?? yieldToMain();
+}
+
 /**
  * A budget for long work done in slices: `if (slices.due) await slices.next()` between small steps yields once the
  * current slice has run `sliceMs`, and rejects with the signal's reason when aborted.
@@ -18,6 +24,7 @@ export class Slices {
   constructor(
     private readonly signal?: AbortSignal,
     private readonly sliceMs = 8,
+    private readonly pause: () => Promise<void> = yieldToMain,
   ) {
     this.until = performance.now() + sliceMs;
   }
@@ -27,7 +34,7 @@ export class Slices {
   }
 
   async next(): Promise<void> {
-    await yieldToMain();
+    await this.pause();
     this.signal?.throwIfAborted();
     this.until = performance.now() + this.sliceMs;
   }
@@ -46,30 +53,26 @@ export async function inSlices(count: number, step: (i: number) => void, signal?
   }
 }
 
-/** A stable sort in slices: runs sorted natively, then merged pairwise, yielding between steps. */
-export async function sortInSlices<T>(items: readonly T[], compare: (a: T, b: T) => number, signal?: AbortSignal): Promise<T[]> {
-  const RUN = 1024;
+/**
+ * Positions of `keys` in key order (equal keys by position), sorted in slices: grouped by their first two characters,
+ * groups taken in order and each sorted natively.
+ */
+export async function sortInSlices(keys: readonly string[], signal?: AbortSignal): Promise<number[]> {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const start = key.slice(0, 2);
+    const group = groups.get(start);
+    if (group) group.push(i);
+    else groups.set(start, [i]);
+  });
   const slices = new Slices(signal);
-  let from = items.slice();
-  for (let start = 0; start < from.length; start += RUN) {
-    const run = from.slice(start, start + RUN).sort(compare);
-    for (let i = 0; i < run.length; i++) from[start + i] = run[i] as T;
+  const order: number[] = [];
+  for (const start of [...groups.keys()].sort()) {
+    for (const i of (groups.get(start) as number[]).sort((a, b) =>
+      (keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : a - b,
+    ))
+      order.push(i);
     if (slices.due) await slices.next();
   }
-  let to = new Array<T>(from.length);
-  for (let width = RUN; width < from.length; width *= 2) {
-    for (let lo = 0; lo < from.length; lo += 2 * width) {
-      const mid = Math.min(lo + width, from.length);
-      const hi = Math.min(lo + 2 * width, from.length);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) to[k++] = compare(from[j] as T, from[i] as T) < 0 ? (from[j++] as T) : (from[i++] as T);
-      while (i < mid) to[k++] = from[i++] as T;
-      while (j < hi) to[k++] = from[j++] as T;
-      if (slices.due) await slices.next();
-    }
-    [from, to] = [to, from];
-  }
-  return from;
+  return order;
 }
