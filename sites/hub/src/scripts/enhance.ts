@@ -47,12 +47,32 @@ function loadEach(tags: string[]): void {
   if (tags.length) setTimeout(() => loadEach(tags), 0);
 }
 
+/** Resolves once the widgets with these tags are defined and have drawn themselves (`updateComplete`). */
+async function drawn(tags: string[]): Promise<void> {
+  await Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+  await Promise.all(
+    tags.flatMap((tag) => [...document.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>(tag)].map((el) => el.updateComplete)),
+  );
+}
+
+/** A shared plan's link (`#plan=…`, `#share=…`, `#key=…`) shows the plan view at once, wherever it sits. */
+const opensFromAddress = (el: Element) => el.localName === 'hub-plan-view' && /(^|[#&])(plan|share|key)=/.test(location.hash.slice(1));
+
 function upgrade(): void {
   const eager: string[] = [];
+  const lazy: [string, Element[]][] = [];
   for (const tag of Object.keys(WIDGETS)) {
     const elements = [...document.querySelectorAll(tag)];
     if (elements.length === 0 || customElements.get(tag)) continue;
-    if (elements.every((el) => el.hasAttribute('lazy')) && 'IntersectionObserver' in window) {
+    if (elements.every((el) => el.hasAttribute('lazy') && !opensFromAddress(el)) && 'IntersectionObserver' in window) lazy.push([tag, elements]);
+    else eager.push(tag);
+  }
+  loadEach([...eager]);
+  if (lazy.length === 0) return;
+  // Lazy widgets are watched once the others have drawn themselves: until then the page is shorter, and a widget
+  // that will sit far below the fold (the shared-plan view under the plan builder) would look close enough to load.
+  const watch = () => {
+    for (const [tag, elements] of lazy) {
       const observer = new IntersectionObserver(
         (entries) => {
           if (entries.some((e) => e.isIntersecting)) {
@@ -63,11 +83,11 @@ function upgrade(): void {
         { rootMargin: '200px' },
       );
       for (const el of elements) observer.observe(el);
-    } else {
-      eager.push(tag);
     }
-  }
-  loadEach(eager);
+  };
+  if (eager.length === 0) watch();
+  // A widget that fails to load never draws: watch after a few seconds anyway.
+  else Promise.race([drawn(eager), new Promise((later) => setTimeout(later, 5000))]).then(watch, watch);
 }
 
 if (supported) afterFirstPaint(upgrade);
