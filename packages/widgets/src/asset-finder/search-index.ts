@@ -197,17 +197,22 @@ export class SearchIndex {
       }
       if (least > max) return;
       const d = row[length] as number;
-      if (depth === length) {
+      if (depth === length && d <= max) {
         // The term's start has the word's length: every term below matches as a prefix (or with typos).
-        if (d <= max)
-          this.eachTerm(node, depth, (term, termLength) =>
-            found(
-              term,
-              d === 0 ? (termLength === length ? 1 : PREFIX * (length / termLength) ** 0.5) : (TYPO[d] as number) * (termLength === length ? 1 : PREFIX),
-            ),
-          );
+        this.eachTerm(node, depth, (term, termLength) =>
+          found(
+            term,
+            d === 0 ? (termLength === length ? 1 : PREFIX * (length / termLength) ** 0.5) : (TYPO[d] as number) * (termLength === length ? 1 : PREFIX),
+          ),
+        );
         return;
       }
+      if (depth > length && d <= max) {
+        // A longer start within the typos: the word is missing letters ("gardning" for "gardening…").
+        this.eachTerm(node, depth, (term, termLength) => found(term, (TYPO[d] as number) * (termLength === depth ? 1 : PREFIX)));
+        return;
+      }
+      if (depth >= length + max) return;
       const term = this.nodeTerm[node] as number;
       if (term >= 0 && d <= max && depth >= length - max) found(term, TYPO[d] as number);
       rows[depth] = row;

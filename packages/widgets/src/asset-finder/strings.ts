@@ -1,6 +1,5 @@
 import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS } from '@townhub/schema/vocabulary';
-
-const count = (n: number) => n.toLocaleString('en-GB');
+import { groupDigits as count } from '../internal/numbers.js';
 
 const enGB = {
   kinds: KIND_LABELS,
