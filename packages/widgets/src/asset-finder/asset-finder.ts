@@ -4,7 +4,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { guard } from 'lit/directives/guard.js';
 import { HubAssetSelectEvent, HubFeedErrorEvent, HubFeedLoadEvent, HubResultsChangeEvent } from '../internal/events.js';
 import { fetchFeed } from '../internal/feed-loader.js';
-import { distanceKm } from '../internal/geo.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { inBackground, sortInSlices } from '../internal/tasks.js';
@@ -340,11 +339,10 @@ export class HubAssetFinder extends HubElement {
     else if (this.prepared && !this.distances && origin) this.computeDistances();
   }
 
+  /** An origin comes only from a filter, so distances are worked out by the filters' code (recomputed when it arrives). */
   private computeDistances() {
     const origin = this.origin;
-    this.distances = origin
-      ? Float64Array.from(this.prepared?.feed.assets ?? [], (asset) => Math.min(Number.POSITIVE_INFINITY, ...asset.points.map((p) => distanceKm(origin, p))))
-      : undefined;
+    this.distances = origin && this.panel ? this.panel.distances(origin, this.prepared?.feed.assets ?? []) : undefined;
   }
 
   /** Runs the search and filters; the hot path on every keystroke. */

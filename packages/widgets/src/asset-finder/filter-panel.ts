@@ -7,6 +7,7 @@
  */
 import type { DecodedFeed, FeedAsset } from '@townhub/schema/feed';
 import { html, nothing } from 'lit';
+import { distanceKm } from '../internal/geo.js';
 import { TIME_OF_DAY } from '../internal/schedule.js';
 import { categoryDescendants, prepareFilter } from './filter-match.js';
 import { panelStyles } from './filter-panel.styles.js';
@@ -49,6 +50,11 @@ export class FilterPanel {
     // The finder's styles are adopted already; these join them (without constructable sheets the controls stay plain).
     const root = host.shadowRoot;
     if (root && panelStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet];
+  }
+
+  /** Each asset's distance in kilometres from `origin` (to its nearest place; Infinity without one). */
+  distances(origin: { lat: number; lng: number }, assets: readonly FeedAsset[]): Float64Array {
+    return Float64Array.from(assets, (asset) => Math.min(Number.POSITIVE_INFINITY, ...asset.points.map((p) => distanceKm(origin, p))));
   }
 
   /** The test every asset must pass for these filters. */

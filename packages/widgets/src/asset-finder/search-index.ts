@@ -26,30 +26,6 @@ export function tokenize(text: string): string[] {
   return words ? words.filter((w) => !STOP_WORDS.has(w)) : [];
 }
 
-/** Edit distance counting a swap of neighbours as one typo (optimal string alignment), or `max + 1` once over `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (before[j - 2] as number) + 1);
-      }
-      row.push(value);
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    before = prev;
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
 /** How many typos a word of this length may contain. */
 const typosAllowed = (word: string) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -65,7 +41,6 @@ export class SearchIndex {
   /** Assets still to index (see `over`). */
   private source?: readonly FeedAsset[];
   private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
   /** Per term: `assetIndex * 4 + field`, one per asset (its best field), positions ascending. */
   private readonly postings: number[][] = [];
   /** The last asset each term was posted for. */
@@ -141,8 +116,7 @@ export class SearchIndex {
   }
 
   private addTerm(word: string): number {
-    const term = this.terms.length;
-    this.terms.push(word);
+    const term = this.postings.length;
     this.termIds.set(word, term);
     this.postings.push([]);
     this.lastDoc.push(-1);
@@ -197,19 +171,15 @@ export class SearchIndex {
       }
       if (least > max) return;
       const d = row[length] as number;
-      if (depth === length && d <= max) {
-        // The term's start has the word's length: every term below matches as a prefix (or with typos).
+      if (depth >= length && d <= max) {
+        // The term's start has the word's length, or is longer within the typos (a missing letter: "walkng"): every
+        // term below matches as a prefix or with typos.
         this.eachTerm(node, depth, (term, termLength) =>
           found(
             term,
-            d === 0 ? (termLength === length ? 1 : PREFIX * (length / termLength) ** 0.5) : (TYPO[d] as number) * (termLength === length ? 1 : PREFIX),
+            d === 0 ? (termLength === length ? 1 : PREFIX * (length / termLength) ** 0.5) : (TYPO[d] as number) * (termLength === depth ? 1 : PREFIX),
           ),
         );
-        return;
-      }
-      if (depth > length && d <= max) {
-        // A longer start within the typos: the word is missing letters ("gardning" for "gardening…").
-        this.eachTerm(node, depth, (term, termLength) => found(term, (TYPO[d] as number) * (termLength === depth ? 1 : PREFIX)));
         return;
       }
       if (depth >= length + max) return;
