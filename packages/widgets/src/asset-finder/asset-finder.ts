@@ -6,7 +6,7 @@ import { HubAssetSelectEvent, HubFeedErrorEvent, HubFeedLoadEvent, HubResultsCha
 import { fetchFeed } from '../internal/feed-loader.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
-import { inBackground, sortInSlices } from '../internal/tasks.js';
+import { inBackground, sortInSlices, yieldToMain } from '../internal/tasks.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
 import { styles } from './asset-finder.styles.js';
 import type { FilterPanel, PanelContext } from './filter-panel.js';
@@ -35,6 +35,8 @@ interface Suggestion {
 const VOCABULARY: Vocabulary = { kinds: ASSET_KINDS, days: DAYS, features: ACCESSIBILITY_FEATURES };
 /** Packs a sort key above an asset's name rank (ranks stay below 2^21). */
 const RANK = 2 ** 21;
+/** New cards drawn per task: a first page of results drawn at once is a long task on a slow phone. */
+const DRAW_STEP = 3;
 
 /**
  * Sorts the names once (in slices: no long task) and sets up the search index, which fills after the first results are
@@ -141,6 +143,8 @@ export class HubAssetFinder extends HubElement {
   private failed = false;
   private resultIndices: Int32Array = new Int32Array(0);
   private shown = 0;
+  /** Result cards in the last render; more are added a few per task until `shown` are. */
+  private drawn = 0;
   private suggestions: Suggestion[] = [];
   private activeSuggestion = -1;
   private suggestionsOpen = false;
@@ -220,6 +224,7 @@ export class HubAssetFinder extends HubElement {
     const { signal } = this.loading;
     const { src, feed } = this;
     this.prepared = undefined;
+    this.shown = this.drawn = 0;
     this.failed = false;
     try {
       const decoded = feed ?? (src ? await fetchFeed(src, signal) : undefined);
@@ -265,7 +270,17 @@ export class HubAssetFinder extends HubElement {
       await this.panelReady;
       done = await super.getUpdateComplete();
     }
+    while (this.drawing) {
+      await yieldToMain();
+      if (!this.isUpdatePending) this.requestUpdate();
+      done = await super.getUpdateComplete();
+    }
     return done;
+  }
+
+  /** Whether some shown results are not drawn yet. */
+  private get drawing(): boolean {
+    return this.drawn < this.shown;
   }
 
   /** The URL form of the filters, loaded the first time `sync-url` needs it. */
@@ -313,6 +328,7 @@ export class HubAssetFinder extends HubElement {
   }
 
   protected override updated(): void {
+    if (this.drawing) void yieldToMain().then(() => this.requestUpdate());
     const sentinel = this.renderRoot.querySelector('.sentinel');
     this.sentinelObserver?.disconnect();
     if (sentinel) {
@@ -547,8 +563,9 @@ export class HubAssetFinder extends HubElement {
     const baseUrl = this.baseUrl || prepared.feed.hub.siteUrl;
     const distances = this.origin ? this.distances : undefined;
     const cards = [];
+    this.drawn = Math.min(this.shown, this.drawn + DRAW_STEP);
     // Not keyed: cards are reused with a new asset, far cheaper than creating new ones per keystroke.
-    for (let position = 0; position < this.shown; position++) {
+    for (let position = 0; position < this.drawn; position++) {
       const asset = assets[this.resultIndices[position] as number] as FeedAsset;
       const d = distances?.[this.resultIndices[position] as number];
       cards.push(
@@ -576,7 +593,7 @@ export class HubAssetFinder extends HubElement {
             </div>`
           : html`<ol part="results" class="results" aria-labelledby="count">${cards}</ol>
             ${
-              this.shown < n
+              this.shown < n && this.drawn === this.shown
                 ? html`<div class="more">
                   <button type="button" class="hub-button hub-button--secondary" @click=${this.showMore}>${t.showMore(n - this.shown)}</button>
                   <div class="sentinel"></div>
