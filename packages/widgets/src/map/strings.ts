@@ -1,4 +1,4 @@
-const number = new Intl.NumberFormat('en-GB');
+import { groupDigits } from '../internal/numbers.js';
 
 const enGB = {
   mapLabel: (hub: string) => `Map of ${hub}`,
@@ -6,11 +6,11 @@ const enGB = {
   loading: 'Loading the map…',
   listLink: 'Skip the map: go to the list of results',
   /** `shown` is the count as the cluster shows it ("2k"); the name starts with it so speech input can use it. */
-  cluster: (n: number, shown: string) => `${shown === String(n) ? '' : `${shown}: `}${number.format(n)} places here. Select to zoom in.`,
+  cluster: (n: number, shown: string) => `${shown === String(n) ? '' : `${shown}: `}${groupDigits(n)} places here. Select to zoom in.`,
   close: 'Close',
   selected: 'Selected on the map',
   noPlaces: 'None of these results has a place on the map.',
-  shown: (n: number) => (n === 1 ? 'The map shows 1 place.' : `The map shows ${number.format(n)} places.`),
+  shown: (n: number) => (n === 1 ? 'The map shows 1 place.' : `The map shows ${groupDigits(n)} places.`),
   keyboardHint: 'Use Tab to move between places on the map, Enter to choose one, and the + and − keys to zoom.',
 };
 
