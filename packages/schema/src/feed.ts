@@ -171,7 +171,11 @@ export function toFeed(hub: Hub, categories: readonly Category[], assets: readon
  * browser decodes pure ASCII bytes many times faster than UTF-8 with the odd "é" or "£" in it.
  */
 export function feedJson(feed: Feed): string {
-  return JSON.stringify(feed).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // One asset row per line, `assets` last: a reader can cut whole rows at a newline without scanning the text, since
+  // JSON strings never hold a raw newline.
+  const { assets, ...head } = feed;
+  const json = `${JSON.stringify(head).slice(0, -1)},"assets":[\n${assets.map((row) => JSON.stringify(row)).join(',\n')}\n]}`;
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // ---------------------------------------------------------------------------

@@ -133,10 +133,14 @@ describe('feed', () => {
     assert.ok(bytes / 500 < 120, `${(bytes / 500).toFixed(1)} bytes per asset`);
   });
 
-  it('is served as ASCII-only JSON that decodes to the same feed', () => {
-    const odd = toFeed(hub, categories, [{ ...full, name: 'Café “Ŵ” 😀 £3 \\ "q"\u2028' }]);
+  it('is served as ASCII-only JSON, one asset row per line, that decodes to the same feed', () => {
+    const odd = toFeed(hub, categories, [{ ...full, name: 'Café “Ŵ” 😀 £3 \\ "q"\u2028\nnext line' }, full]);
     const text = feedJson(odd);
-    assert.match(text, /^[\x20-\x7e]*$/);
+    assert.match(text, /^[\x20-\x7e\n]*$/);
+    const lines = text.split('\n');
+    assert.equal(lines.length, odd.assets.length + 2);
+    assert.ok(lines[0]?.endsWith('"assets":['));
+    assert.equal(lines.at(-1), ']}');
     assert.deepEqual(JSON.parse(text), odd);
   });
 });

@@ -12,6 +12,11 @@ describe('feed loader', () => {
     (doc.assets[5] as unknown[])[1] = 'Odd "name"], [with \\ brackets\\';
     (doc.assets[2000] as unknown[])[3] = '],[ "\\"],[';
     expect(await fetchFeed(url(JSON.stringify(doc)))).to.deep.equal(decodeFeed(doc));
+    // One row per line, cut at newlines; and the same with a newline after the document, as the CLI prints it.
+    expect(feedJson(doc).split('\n')).to.have.length(3000 + 2);
+    expect(await fetchFeed(url(feedJson(doc)))).to.deep.equal(decodeFeed(doc));
+    expect(await fetchFeed(url(`${feedJson(doc)}\n`))).to.deep.equal(decodeFeed(doc));
+    expect(await fetchFeed(url(feedJson({ ...doc, assets: [] })))).to.deep.equal(decodeFeed({ ...doc, assets: [] }));
   });
 
   it('decodes UTF-8 split across pieces of a read, and ASCII-escaped feeds, to the same feed', async () => {

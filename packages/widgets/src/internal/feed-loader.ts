@@ -35,9 +35,14 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
   let at = 0;
   let depth = 0;
   let ended = false;
-  const flush = (end: number) => {
-    const rows = JSON.parse(`[${rest.slice(0, end)}]`) as Feed['assets'];
+  /** Whether rows come one per line; known once the first character after `"assets":[` has arrived. */
+  let lines: boolean | undefined;
+  const flushRows = (text: string) => {
+    const rows = JSON.parse(`[${text}]`) as Feed['assets'];
     for (const asset of (decodeRows as ReturnType<typeof assetDecoder>)(rows)) decoded?.assets.push(asset);
+  };
+  const flush = (end: number) => {
+    flushRows(rest.slice(0, end));
     rest = rest.slice(end + 1);
     at = 0;
   };
@@ -63,8 +68,22 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
             rest = rest.slice(start + ASSETS.length);
           }
         }
-        // Walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
-        while (head && !ended && at < rest.length) {
+        // One row per line (as feedJson writes): cut at the last newline, which always ends a row.
+        if (head && lines === undefined && rest.length > 0) lines = rest[0] === '\n';
+        if (lines && !ended) {
+          const cut = done ? rest.lastIndexOf('\n]') : rest.lastIndexOf('\n');
+          if (cut >= (done ? 0 : CHUNK)) {
+            const rows = rest.slice(0, cut).replace(/,$/, '');
+            rest = rest.slice(cut);
+            flushRows(rows);
+            if (done) {
+              ended = true;
+              rest = rest.slice(2);
+            } else if (slices.due) await slices.next();
+          }
+        }
+        // Otherwise walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
+        while (head && !lines && !ended && at < rest.length) {
           const c = rest.charCodeAt(at);
           if (c === 34) {
             const end = stringEnd(rest, at);
