@@ -68,19 +68,17 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
             rest = rest.slice(start + ASSETS.length);
           }
         }
-        // One row per line (as feedJson writes): cut at the last newline, which always ends a row.
+        // One row per line (as feedJson writes): a newline always ends a row, so cut at the first one past a chunk's worth.
         if (head && lines === undefined && rest.length > 0) lines = rest[0] === '\n';
-        if (lines && !ended) {
-          const cut = done ? rest.lastIndexOf('\n]') : rest.lastIndexOf('\n');
-          if (cut >= (done ? 0 : CHUNK)) {
-            const rows = rest.slice(0, cut).replace(/,$/, '');
-            rest = rest.slice(cut);
-            flushRows(rows);
-            if (done) {
-              ended = true;
-              rest = rest.slice(2);
-            } else if (slices.due) await slices.next();
-          }
+        while (lines && !ended) {
+          let cut = rest.indexOf('\n', CHUNK);
+          if (cut < 0 && done) cut = rest.lastIndexOf('\n]');
+          if (cut < 0) break;
+          const last = rest.startsWith('\n]', cut);
+          flushRows(rest.slice(0, cut).replace(/,$/, ''));
+          rest = rest.slice(cut + (last ? 2 : 0));
+          ended = last;
+          if (slices.due) await slices.next();
         }
         // Otherwise walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
         while (head && !lines && !ended && at < rest.length) {
