@@ -14,7 +14,7 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -108,10 +108,13 @@ function startBuilder(isolate: Isolation): Builder {
 }
 
 /**
- * Child processes measured faster than worker threads for all seed hubs (see bench/site.bench.ts), and only a process can
- * change folder, which Astro needs when the output is outside the working folder. Workers peak lower in memory.
+ * Worker threads measured faster than child processes for all seed hubs (see bench/site.bench.ts), but Astro keeps
+ * intermediate files under the working folder when the output is elsewhere, and a worker cannot change folder; so
+ * workers are used when the output is inside the working folder (the default), processes otherwise.
  */
-export const DEFAULT_ISOLATION: Isolation = 'process';
+export function defaultIsolation(out: string): Isolation {
+  return resolve(out).startsWith(process.cwd() + sep) ? 'worker' : 'process';
+}
 
 /** Hubs a builder builds before it is replaced by a fresh one. */
 const HUBS_PER_BUILDER = 20;
@@ -126,7 +129,7 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
   for (const hub of options.hubs ?? []) if (!all.includes(hub)) throw new DataRootError(`There is no hub called "${hub}" in ${data}.`);
   const queue = [...(options.hubs ?? all)];
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), queue.length));
-  const isolate = options.isolate ?? DEFAULT_ISOLATION;
+  const isolate = options.isolate ?? defaultIsolation(out);
   await mkdir(out, { recursive: true });
   const results: HubResult[] = [];
   const retired: string[] = [];
