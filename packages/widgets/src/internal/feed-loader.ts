@@ -5,21 +5,10 @@ import { Slices } from './tasks.js';
 const CHUNK = 65536;
 const ASSETS = '"assets":[';
 
-/** Index just past the end of the JSON string starting at `start` (a quote), or -1. */
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; ; i++) {
-    i = text.indexOf('"', i);
-    if (i < 0) return -1;
-    let slashes = 0;
-    while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return i + 1;
-  }
-}
-
 /**
  * Reads a feed as it arrives and decodes its rows a chunk at a time: reading and parsing a 20,000-asset feed in one go
- * is a long task. The rows of `assets` (the last key, as `toFeed` writes it) are cut at row boundaries; a document laid
- * out any other way is parsed whole once it has arrived (one long task, but still correct).
+ * is a long task. The rows of `assets` (the last key, one row per line, as `feedJson` writes it) are cut at newlines; a
+ * document laid out any other way is parsed whole once it has arrived (one long task, but still correct).
  */
 async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<DecodedFeed> {
   const reader = body.getReader();
@@ -32,19 +21,12 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
   let decodeRows: ReturnType<typeof assetDecoder> | undefined;
   /** Text not yet parsed: the start of a row (after the head), then rows as they arrive. */
   let rest = '';
-  let at = 0;
-  let depth = 0;
   let ended = false;
   /** Whether rows come one per line; known once the first character after `"assets":[` has arrived. */
   let lines: boolean | undefined;
   const flushRows = (text: string) => {
     const rows = JSON.parse(`[${text}]`) as Feed['assets'];
     for (const asset of (decodeRows as ReturnType<typeof assetDecoder>)(rows)) decoded?.assets.push(asset);
-  };
-  const flush = (end: number) => {
-    flushRows(rest.slice(0, end));
-    rest = rest.slice(end + 1);
-    at = 0;
   };
   for (;;) {
     const { done, value = new Uint8Array() } = await reader.read();
@@ -70,6 +52,7 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
         }
         // One row per line (as feedJson writes): a newline always ends a row, so cut at the first one past a chunk's worth.
         if (head && lines === undefined && rest.length > 0) lines = rest[0] === '\n';
+        if (lines === false) streaming = false;
         while (lines && !ended) {
           let cut = rest.indexOf('\n', CHUNK);
           if (cut < 0 && done) cut = rest.lastIndexOf('\n]');
@@ -79,27 +62,6 @@ async function readFeed(body: ReadableStream<Uint8Array>, signal?: AbortSignal):
           rest = rest.slice(cut + (last ? 2 : 0));
           ended = last;
           if (slices.due) await slices.next();
-        }
-        // Otherwise walk to the end of what has arrived; cut after whole rows (depth 0) once a chunk is big enough.
-        while (head && !lines && !ended && at < rest.length) {
-          const c = rest.charCodeAt(at);
-          if (c === 34) {
-            const end = stringEnd(rest, at);
-            if (end < 0) break;
-            at = end;
-            continue;
-          }
-          if (c === 91) depth++;
-          else if (c === 93 && --depth < 0) {
-            ended = true;
-            flush(at);
-            break;
-          } else if (c === 44 && depth === 0 && at >= CHUNK) {
-            flush(at);
-            if (slices.due) await slices.next();
-            continue;
-          }
-          at++;
         }
       } catch (error) {
         // Not laid out as expected: parse the whole document once it has arrived.
