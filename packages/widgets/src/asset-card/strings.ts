@@ -1,9 +1,9 @@
 import { ACCESSIBILITY_LABELS, DAY_LABELS, KIND_LABELS, REFERRAL_LABELS } from '@townhub/schema/vocabulary';
+import { MONTHS } from '../internal/dates.js';
 
 // English words are put together by hand rather than with Intl: a page of cards then never waits for Intl's
 // locale data (over 100 ms on a slow phone), and these are the only forms English needs.
 const ordinals: Record<number, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 /** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday" (en-GB lists have no serial comma). */
 const list = (words: string[]) => words.join(', ').replace(/, ([^,]*)$/, ' and $1');
 /** Monday first, as DAY_LABELS is written. */

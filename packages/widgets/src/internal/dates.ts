@@ -3,6 +3,9 @@ import type { FeedAsset } from '@townhub/schema/feed';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** English month names, for dates written out without Intl (whose locale data is slow to load on a phone). */
+export const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
 /** One-off events that have not ended by `now`, soonest first (ISO times sort as plain strings; localeCompare would load a collator). */
 export function upcomingEvents(asset: FeedAsset, now: Date) {
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;

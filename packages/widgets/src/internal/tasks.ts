@@ -41,19 +41,6 @@ export class Slices {
 }
 
 /**
- * Runs `step(i)` for i in [0, count) in slices of about `sliceMs`, yielding between slices, so no task is long.
- * Rejects with the signal's reason when aborted.
- */
-export async function inSlices(count: number, step: (i: number) => void, signal?: AbortSignal, sliceMs = 8): Promise<void> {
-  signal?.throwIfAborted();
-  const slices = new Slices(signal, sliceMs);
-  for (let i = 0; i < count; ) {
-    step(i++);
-    if ((i & 31) === 0 && i < count && slices.due) await slices.next();
-  }
-}
-
-/**
  * Positions of `keys` in key order (equal keys by position), sorted in slices: grouped by their first two characters,
  * groups taken in order and each sorted natively.
  */

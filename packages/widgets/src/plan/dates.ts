@@ -1,4 +1,5 @@
 /** Calendar dates (YYYY-MM-DD) in words, without time-zone surprises: they are read and formatted as UTC. */
+import { MONTHS } from '../internal/dates.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -14,8 +15,6 @@ function format(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTim
 
 /** Milliseconds since the epoch of a YYYY-MM-DD date at midnight UTC. */
 export const dayTime = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 /** "1 October 2026". British English is written out by hand: a plan's first render then waits for no Intl locale data. */
 export function longDay(day: string, lang = 'en-GB'): string {
