@@ -1,11 +1,11 @@
-/** Like `Element.closest`, but continues past shadow roots to their hosts (a card inside a finder inherits its `lang`). */
-export function closestAcrossShadow(start: Element, selector: string): Element | null {
-  let node: Element | null = start;
-  while (node) {
-    const found = node.closest(selector);
-    if (found) return found;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
+/**
+ * The closest non-empty value of attribute `name` on `start` or an ancestor, continuing past shadow roots to their
+ * hosts (a card inside a finder inherits its `lang`); '' when there is none.
+ */
+export function inheritedAttribute(start: Element, name: string): string {
+  for (let node: Element | undefined = start; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const found = node.closest(`[${name}]:not([${name}=""])`);
+    if (found) return found.getAttribute(name) as string;
   }
-  return null;
+  return '';
 }

@@ -11,8 +11,8 @@
  */
 export abstract class HubEvent<D> extends Event {
   readonly detail: Readonly<D>;
-  constructor(type: string, detail: D, init: EventInit = {}) {
-    super(type, { bubbles: true, composed: true, ...init });
+  constructor(type: string, detail: D) {
+    super(type, { bubbles: true, composed: true });
     this.detail = Object.freeze({ ...detail });
   }
 }

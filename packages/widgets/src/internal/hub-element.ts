@@ -14,7 +14,6 @@
  */
 
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { closestAcrossShadow } from './dom.js';
 import { hostStyles } from './theme.js';
 import { VERSION } from './version.js';
 
@@ -26,17 +25,11 @@ export class HubElement extends LitElement {
 
   static override properties: PropertyDeclarations = { dir: {}, lang: {} };
 
-  /** Text direction. Inherited from the page when unset; `rtl` mirrors the layout. */
+  /** Text direction. Inherited from the page when unset (see `inheritedAttribute` in dom.ts); `rtl` mirrors the layout. */
   override dir!: string;
 
   /** Language of the widget's own text. Inherited from the closest `lang` (usually `<html lang>`) when unset. */
   override lang!: string;
-
-  /** The direction in effect: the element's own `dir`, else the closest ancestor's, else the page's. */
-  protected get direction(): 'ltr' | 'rtl' {
-    const dir = this.dir || closestAcrossShadow(this, '[dir]:not([dir=""])')?.getAttribute('dir') || document.documentElement.dir;
-    return dir === 'rtl' ? 'rtl' : 'ltr';
-  }
 
   /** Dispatches one of our typed events (bubbling and composition are set by the event class). */
   protected emit<E extends Event>(event: E): boolean {

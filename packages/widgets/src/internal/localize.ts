@@ -1,22 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { closestAcrossShadow } from './dom.js';
+import { inheritedAttribute } from './dom.js';
 
 const hosts = new Set<ReactiveControllerHost>();
 let observer: MutationObserver | undefined;
 
-/** One observer for the whole page: when `<html lang>` or `dir` changes, every connected widget re-renders. */
-function watchDocument(): void {
-  if (observer) return;
-  observer = new MutationObserver(() => {
-    for (const host of hosts) host.requestUpdate();
-  });
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
-}
-
 /**
  * Gives a widget the strings for the language it is shown in: its own `lang` attribute, else the closest ancestor's,
  * else `<html lang>`. Falls back to en-GB (any `en` locale without its own strings uses en-GB). No global set-up,
- * so any number of bundles can share a page.
+ * so any number of bundles can share a page; one observer re-renders every widget when `<html lang>` or `dir` changes.
  *
  * ```ts
  * private readonly localize = new LocalizeController(this, strings);
@@ -24,18 +15,20 @@ function watchDocument(): void {
  * ```
  */
 export class LocalizeController<S extends object> implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly translations: { 'en-GB': S } & Record<string, S>;
-
-  constructor(host: ReactiveControllerHost & HTMLElement, translations: { 'en-GB': S } & Record<string, S>) {
-    this.host = host;
-    this.translations = translations;
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly translations: { 'en-GB': S } & Record<string, S>,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     hosts.add(this.host);
-    watchDocument();
+    observer ??= new MutationObserver(() => {
+      for (const host of hosts) host.requestUpdate();
+    });
+    // Observing the same node again only replaces the options.
+    observer.observe(document.documentElement, { attributeFilter: ['lang', 'dir'] });
   }
 
   hostDisconnected(): void {
@@ -44,7 +37,7 @@ export class LocalizeController<S extends object> implements ReactiveController 
 
   /** The language in effect, as written in the closest `lang` attribute. */
   get lang(): string {
-    return closestAcrossShadow(this.host, '[lang]:not([lang=""])')?.getAttribute('lang') || document.documentElement.lang || 'en-GB';
+    return inheritedAttribute(this.host, 'lang') || 'en-GB';
   }
 
   /** The strings for the language in effect. */
@@ -55,9 +48,8 @@ export class LocalizeController<S extends object> implements ReactiveController 
   /** The entry of any per-locale table for the language in effect: an exact match, else the same primary language, else en-GB. */
   pick<T>(translations: { 'en-GB': T } & Record<string, T>): T {
     const lang = this.lang.toLowerCase();
-    const locales = Object.keys(translations);
     const primary = (l: string) => l.toLowerCase().split('-')[0];
-    const locale = locales.find((l) => l.toLowerCase() === lang) ?? locales.find((l) => primary(l) === primary(lang)) ?? 'en-GB';
-    return translations[locale] as T;
+    const locales = Object.keys(translations);
+    return translations[locales.find((l) => l.toLowerCase() === lang) ?? locales.find((l) => primary(l) === primary(lang)) ?? 'en-GB'] as T;
   }
 }

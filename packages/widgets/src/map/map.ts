@@ -3,6 +3,7 @@ import type * as Leaflet from 'leaflet';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { HubAssetFinder } from '../asset-finder/asset-finder.js';
+import { inheritedAttribute } from '../internal/dom.js';
 import { HubAssetSelectEvent, type HubResultsChangeEvent } from '../internal/events.js';
 import { fetchFeed } from '../internal/feed-loader.js';
 import { HubElement } from '../internal/hub-element.js';
@@ -352,7 +353,7 @@ export class HubMap extends HubElement {
     }
     // Tab order follows reading order: rows from the top, each in the direction of the text.
     const row = (target: Target) => Math.floor((target.y - origin.y) / MARKER);
-    const inline = this.direction === 'rtl' ? -1 : 1;
+    const inline = inheritedAttribute(this, 'dir') === 'rtl' ? -1 : 1;
     placed.sort((a, b) => row(a) - row(b) || inline * (a.x - b.x));
     this.updateTargets(placed, data);
   }
