@@ -62,6 +62,10 @@ function minifyCss(source: string): string {
       .replace(/\s*([{};,])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      .replace(/\s+!important/g, '!important')
+      // 0.5 → .5, and no spaces around * in calc() (never a digit after a selector's *).
+      .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+      .replace(/\s*\*\s*(?=[\d.])/g, '*')
       .trim();
     return `css\`${min}\``;
   });
@@ -127,6 +131,8 @@ await esbuild.build({
   splitting: true,
   minify: true,
   format: 'esm',
+  // Module scripts are always read as UTF-8, so "–" ships as 3 bytes rather than as the 6 of "\u2013".
+  charset: 'utf8',
   target,
   define,
   plugins: [inlineCss, minifyCssAndHtml],

@@ -42,6 +42,7 @@ export async function splitForSize(entryPoints: string[]): Promise<SizeFile[]> {
     splitting: true,
     minify: true,
     format: 'esm',
+    charset: 'utf8', // as the CDN build
     target: 'es2022',
     write: false,
     metafile: true,
