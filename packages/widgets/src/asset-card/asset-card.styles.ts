@@ -4,15 +4,17 @@ export const styles = css`
   :host {
     container-type: inline-size;
   }
-  .card {
+  article {
     display: grid;
+    /* Long words, addresses and links from the feed break rather than overflow. */
+    overflow-wrap: anywhere;
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
     border-inline-start-width: 5px;
     border-radius: var(--_radius);
   }
-  :host([selected]) .card {
+  :host([selected]) article {
     border-color: var(--_primary);
     box-shadow: 0 0 0 2px var(--_primary);
   }
@@ -24,10 +26,6 @@ export const styles = css`
     font-size: 1.25em;
     font-weight: 700;
     line-height: 1.25;
-  }
-  .name,
-  .summary {
-    overflow-wrap: anywhere;
   }
   a {
     color: var(--_link);
@@ -55,8 +53,7 @@ export const styles = css`
     display: block;
   }
   ul,
-  li,
-  .actions {
+  li {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -65,13 +62,40 @@ export const styles = css`
     list-style: none;
   }
   li {
-    gap: 0.3em;
+    gap: 0.5em;
   }
-  .access svg {
-    flex: none;
-    width: 1em;
-    height: 1em;
-    color: var(--_success);
+  /* A tick drawn in CSS (two borders turned 45°): no icon markup to ship. */
+  .access li::before {
+    content: '';
+    width: 0.375em;
+    height: 0.75em;
+    margin: 0 0.2em 0.25em;
+    border: solid var(--_success);
+    border-width: 0 0.1875em 0.1875em 0;
+    rotate: 45deg;
+  }
+  /* Its one button, looking as .hub-button--secondary does in theme.ts (without that sheet's other variants). */
+  button {
+    justify-self: start;
+    padding: 0.45em 0.8em;
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    cursor: pointer;
+    box-shadow: 0 2px 0 var(--_border);
+  }
+  button:hover {
+    background: color-mix(in srgb, var(--_surface-alt) 85%, black);
+  }
+  button:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 2px 0 var(--_focus-text);
   }
   @container (max-width: 22rem) {
     dl {

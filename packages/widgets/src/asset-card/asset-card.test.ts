@@ -39,8 +39,10 @@ describe('<hub-asset-card>', () => {
     const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
     for (let month = 0; month < 12; month++) {
       const date = new Date(2026, month, 1 + month * 2, 12);
-      expect(t.event(date, '')).to.equal(longDate.format(date));
+      expect(t.event(`2026-${String(month + 1).padStart(2, '0')}-${String(1 + month * 2).padStart(2, '0')}`)).to.equal(longDate.format(date));
     }
+    expect(t.event('2026-12-05T10:00', '2026-12-05T15:00')).to.equal('Saturday 5 December, 10:00–15:00');
+    expect(t.event('2026-12-05T10:00', '2026-12-06T15:00')).to.equal('Saturday 5 December, 10:00');
     const list = new Intl.ListFormat('en-GB', { type: 'conjunction' });
     for (const days of [['Monday'], ['Monday', 'Friday'], ['Monday', 'Wednesday', 'Friday', 'Sunday']])
       expect(t.weekly(days, '10:00', '12:00')).to.equal(`Every ${list.format(days)}, 10:00–12:00`);

@@ -3,7 +3,8 @@ import { MONTHS } from '../internal/dates.js';
 
 // English words are put together by hand rather than with Intl: a page of cards then never waits for Intl's
 // locale data (over 100 ms on a slow phone), and these are the only forms English needs.
-const ordinals: Record<number, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', [-1]: 'Last' };
+/** Weeks 1 to 4 of the month (-1 is the last). */
+const ordinals = 'First Second Third Fourth'.split(' ');
 /** "Tuesday", "Tuesday and Thursday", "Monday, Wednesday and Friday" (en-GB lists have no serial comma). */
 const list = (words: string[]) => words.join(', ').replace(/, ([^,]*)$/, ' and $1');
 /** Monday first, as DAY_LABELS is written. */
@@ -25,19 +26,28 @@ const enGB = {
   /** e.g. "Every Tuesday and Thursday, 10:00–12:00" */
   weekly: (days: string[], opens: string, closes: string) => `Every ${list(days)}, ${opens}–${closes}`,
   /** e.g. "First Monday of the month, 18:00–20:00" */
-  monthly: (week: number, day: string, opens: string, closes: string) => `${ordinals[week] ?? `Week ${week}:`} ${day} of the month, ${opens}–${closes}`,
-  /** e.g. "Saturday 6 December, 10:00–15:00" */
-  event: (date: Date, opens: string, closes?: string) =>
-    `${weekdays[(date.getDay() + 6) % 7]} ${date.getDate()} ${MONTHS[date.getMonth()]}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`,
+  monthly: (week: number, day: string, opens: string, closes: string) =>
+    `${ordinals[week - 1] ?? (week === -1 ? 'Last' : `Week ${week}:`)} ${day} of the month, ${opens}–${closes}`,
+  /**
+   * A one-off event from its ISO start and end (local time; the time is optional), e.g. "Saturday 6 December,
+   * 10:00–15:00"; the end time is shown when it is on the same day.
+   */
+  event: (start: string, end?: string) => {
+    const date = new Date(`${start.slice(0, 10)}T12:00`);
+    const opens = start.slice(11, 16);
+    const closes = end?.startsWith(start.slice(0, 10)) && end.slice(11, 16);
+    return `${weekdays[(date.getDay() + 6) % 7]} ${date.getDate()} ${MONTHS[date.getMonth()]}${opens ? `, ${opens}${closes ? `–${closes}` : ''}` : ''}`;
+  },
   byAppointment: 'By appointment',
   areaWide: 'Available across the area',
   online: 'Online',
   ageRange: (min?: number, max?: number) =>
-    min !== undefined && max !== undefined ? `${min} to ${max} years` : min !== undefined ? `${min} and over` : max !== undefined ? `Up to ${max}` : 'All ages',
+    min === undefined ? (max === undefined ? 'All ages' : `Up to ${max}`) : max === undefined ? `${min} and over` : `${min} to ${max} years`,
   /** Distance in kilometres, spoken in miles for UK readers. */
   distanceAway: (km: number) => {
     const miles = km * 0.621371;
-    return miles < 0.1 ? 'Less than 0.1 miles away' : `${miles.toFixed(1)} ${miles.toFixed(1) === '1.0' ? 'mile' : 'miles'} away`;
+    const shown = miles.toFixed(1);
+    return miles < 0.1 ? 'Less than 0.1 miles away' : `${shown} ${shown === '1.0' ? 'mile' : 'miles'} away`;
   },
   phone: (number: string) => `Phone ${number}`,
   email: (address: string) => `Email ${address}`,
