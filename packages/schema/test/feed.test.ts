@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { type Asset, AssetSchema, type Category, decodeFeed, FeedError, feedJson, type Hub, HubSchema, toFeed } from '../src/index.ts';
+import { type Asset, AssetSchema, type Category, decodeFeed, type FeedAsset, FeedError, feedJson, type Hub, HubSchema, toFeed } from '../src/index.ts';
 
 const hub: Hub = HubSchema.parse({
   slug: 'demo',
@@ -62,9 +62,10 @@ const minimal: Asset = AssetSchema.parse({
 describe('feed', () => {
   const feed = toFeed(hub, categories, [full, minimal]);
   const decoded = decodeFeed(JSON.parse(JSON.stringify(feed)));
+  const byId = (id: string) => decoded.assets.find((a) => a.id === id);
 
   it('round-trips every field the widgets use', () => {
-    const a = decoded.assets[0];
+    const a = byId('pantry');
     assert.deepEqual(a, {
       id: 'pantry',
       name: 'Ladywood Pantry',
@@ -95,7 +96,7 @@ describe('feed', () => {
   });
 
   it('keeps a minimal asset minimal', () => {
-    assert.deepEqual(decoded.assets[1], {
+    assert.deepEqual(byId('helpline'), {
       id: 'helpline',
       name: 'Helpline',
       kind: 'service',
@@ -112,13 +113,36 @@ describe('feed', () => {
       referral: 'self',
       accessibility: [],
     });
-    assert.ok(JSON.stringify(feed.assets[1]).length < 80, 'empty trailing fields are dropped');
+    assert.ok(JSON.stringify(feed.assets.find((row) => row[0] === 'helpline')).length < 80, 'empty trailing fields are dropped');
   });
 
   it('carries the hub, its places and the taxonomy', () => {
     assert.deepEqual(decoded.hub.places, [{ name: 'Summerfield', lat: 52.4851, lng: -1.9402 }]);
     assert.deepEqual(decoded.hub.bounds, { south: 52.45, west: -1.96, north: 52.51, east: -1.86 });
     assert.deepEqual(decoded.categories[1], { id: 'money-and-debt', label: 'Money and debt', parent: 'food' });
+  });
+
+  it('lists assets in name order, lower-cased, equal names in the order given', () => {
+    const names = ['beta', 'Alpha', 'alpha', 'Zed', 'ápple', 'Alpha club', 'alpha'];
+    const rows = toFeed(
+      hub,
+      categories,
+      names.map((name, i) => ({ ...minimal, id: `a${i}`, name })),
+    ).assets;
+    assert.deepEqual(
+      rows.map((row) => row[0]),
+      ['a1', 'a2', 'a6', 'a5', 'a0', 'a3', 'a4'],
+    );
+  });
+
+  it('shares repeated decoded parts between assets and decodes empty parts alike', () => {
+    const two = decodeFeed(JSON.parse(JSON.stringify(toFeed(hub, categories, [full, { ...full, id: 'pantry-2' }, minimal]))));
+    const [c, a, b] = two.assets as [FeedAsset, FeedAsset, FeedAsset];
+    assert.equal(a.weekly, b.weekly);
+    assert.equal(a.categories, b.categories);
+    assert.equal(a.accessibility, b.accessibility);
+    assert.notEqual(a.points, b.points);
+    assert.deepEqual([c.weekly, c.monthly, c.events, c.accessibility], [[], [], [], []]);
   });
 
   it('rejects documents that are not feeds', () => {
