@@ -1,9 +1,12 @@
 /**
- * Upgrades the page's static HTML with widgets. Each widget's code is a separate chunk, loaded only when its tag is
- * on the page, and only after the static page has been painted, so widgets never hold back the first paint. Widgets
- * marked `lazy` (the small map on asset pages) load when they scroll into view. Browsers without custom elements
- * keep the static page.
+ * The one script of every page that JavaScript improves. It upgrades the page's static HTML with widgets: each
+ * widget's code is a separate chunk, loaded only when its tag is on the page, and only after the static page has been
+ * painted, so widgets never hold back the first paint. Widgets marked `lazy` (the small map on asset pages) load when
+ * they scroll into view. Browsers without custom elements keep the static page. The search page's script loads the
+ * same way. One entry script with no imports of its own means nothing else is fetched before the first paint.
  */
+import { addFromAddress, sendAddsToPlanPage } from './add-to-plan.ts';
+
 const WIDGETS: Record<string, () => Promise<unknown>> = {
   'hub-asset-finder': () => import('townhub:widget/asset-finder'),
   'hub-asset-card': () => import('townhub:widget/asset-card'),
@@ -68,6 +71,9 @@ function upgrade(): void {
     else eager.push(tag);
   }
   loadEach([...eager]);
+  // "Add to my plan": on the plan page, the asset named in the address; elsewhere, a finder's adds open the plan page.
+  void addFromAddress();
+  sendAddsToPlanPage();
   if (lazy.length === 0) return;
   // Lazy widgets are watched once the others have drawn themselves: until then the page is shorter, and a widget
   // that will sit far below the fold (the shared-plan view under the plan builder) would look close enough to load.
@@ -90,4 +96,13 @@ function upgrade(): void {
   else Promise.race([drawn(eager), new Promise((later) => setTimeout(later, 5000))]).then(watch, watch);
 }
 
-if (supported) afterFirstPaint(upgrade);
+/** The search page's results (Pagefind); this works without custom elements. */
+function search(): void {
+  if (!document.getElementById('search-results')) return;
+  import('./search.ts').then((m) => m.startSearch()).catch((error: unknown) => console.warn('Could not load search; the form still works.', error));
+}
+
+afterFirstPaint(() => {
+  search();
+  if (supported) upgrade();
+});
