@@ -154,6 +154,25 @@ describe('<hub-asset-finder>', () => {
     expect(cardIds(el)).to.deep.equal(['lunch-club']);
   });
 
+  it('keeps filtered results right as the keywords, the filters and the time change', async () => {
+    const el = await finder();
+    const results = async (state: Partial<HubAssetFinder['state']>) => {
+      el.state = state;
+      await el.updateComplete;
+      return cardIds(el);
+    };
+    expect(await results({ q: 'walking', free: true })).to.deep.equal(['walking-group']);
+    expect(await results({ q: 'walking' })).to.deep.equal(['walking-group', 'art-club']);
+    expect(await results({ q: 'walking', free: true })).to.deep.equal(['walking-group']);
+    expect(await results({ free: true, kinds: ['activity'] })).to.deep.equal(['youth-football']);
+    expect(await results({ free: true })).to.deep.equal(['walking-group', 'debt-advice', 'safe-space', 'youth-football']);
+    // Tuesday: the walking group meets 10:00–12:00; the helpline is open all day.
+    el.now = new Date('2026-12-01T10:30');
+    expect(await results({ openNow: true })).to.deep.equal(['walking-group', 'safe-space']);
+    el.now = new Date('2026-12-01T12:30');
+    expect(await results({ openNow: true })).to.deep.equal(['safe-space']);
+  });
+
   it('measures distance from a named place and sorts nearest first', async () => {
     const el = await finder();
     el.state = { near: 'North End', sort: 'distance' };

@@ -24,6 +24,8 @@ interface Prepared {
   nameRank: Int32Array;
   /** Asset positions in name order. */
   nameOrder: Int32Array;
+  /** Each asset's id. */
+  ids: string[];
 }
 
 interface Suggestion {
@@ -60,6 +62,7 @@ async function prepare(feed: DecodedFeed, signal: AbortSignal): Promise<Prepared
     labelWords: feed.categories.map((c) => tokenize(c.label)),
     nameRank,
     nameOrder: Int32Array.from(order),
+    ids: feed.assets.map((a) => a.id),
   };
 }
 
@@ -395,8 +398,9 @@ export class HubAssetFinder extends HubElement {
     this.suggestions = this.suggest(ranked);
     this.activeSuggestion = -1;
     this.scheduleAnnouncement();
+    // Ids from a flat list, not from 20,000 asset objects scattered in memory.
     const ids = new Array<string>(out.length);
-    for (let n = 0; n < out.length; n++) ids[n] = (assets[out[n] as number] as FeedAsset).id;
+    for (let n = 0; n < out.length; n++) ids[n] = prepared.ids[out[n] as number] as string;
     this.emit(new HubResultsChangeEvent({ ids, total: assets.length }));
   }
 

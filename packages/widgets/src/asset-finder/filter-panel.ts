@@ -42,8 +42,8 @@ export interface PanelContext {
 
 export class FilterPanel {
   private readonly host: HTMLElement;
-  /** Category descendants per feed, worked out on the first category filter. */
-  private readonly descendants = new WeakMap<DecodedFeed, Map<string, Set<string>>>();
+  /** Which assets passed the last filter state, by position. */
+  private last?: { key: string; feed: DecodedFeed; distances?: Float64Array; pass: Uint8Array };
 
   constructor(host: HTMLElement) {
     this.host = host;
@@ -57,14 +57,20 @@ export class FilterPanel {
     return Float64Array.from(assets, (asset) => Math.min(Number.POSITIVE_INFINITY, ...asset.points.map((p) => distanceKm(origin, p))));
   }
 
-  /** The test every asset must pass for these filters. */
+  /**
+   * The test every asset must pass for these filters. Each asset is tested once per filter state (and minute, for
+   * "open now"), in feed order: typing changes only the keywords, so each keystroke just looks the answers up.
+   */
   filter(f: FilterState, feed: DecodedFeed, now: Date, distances?: Float64Array): (asset: FeedAsset, index: number) => boolean {
-    let descendants = this.descendants.get(feed);
-    if (!descendants) {
-      descendants = categoryDescendants(feed.categories);
-      this.descendants.set(feed, descendants);
+    const key = JSON.stringify({ ...f, q: '', sort: '', now: Math.floor(now.getTime() / 6e4) });
+    let last = this.last;
+    if (last?.key !== key || last.feed !== feed || last.distances !== distances) {
+      const test = prepareFilter(f, { descendants: categoryDescendants(feed.categories), now, distances });
+      const pass = Uint8Array.from(feed.assets, (asset, i) => +test(asset, i));
+      last = this.last = { key, feed, distances, pass };
     }
-    return prepareFilter(f, { descendants, now, distances });
+    const { pass } = last;
+    return (_, i) => pass[i] === 1;
   }
 
   /** One handler for every named filter control: checkbox lists toggle a value, other checkboxes are on or off. */
