@@ -4,7 +4,7 @@
  * and the static host's `_headers` file.
  */
 
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,27 +89,63 @@ async function startIndexing(dir: string): Promise<{ finish(): Promise<number> }
 }
 
 /**
- * Pagefind fed each page as Astro renders it, so indexing runs beside rendering rather than after it. `finish`
- * checks that exactly the HTML files on disk were given (or else indexes the folder as it is, as `startIndexing`
- * does), writes the index and returns the page count.
+ * Pages per Pagefind request: each request walks the whole output folder, so fewer, larger batches cost less (200
+ * pages a batch cost Pagefind twice the CPU of 2,000); Pagefind refuses a glob of 10,000 paths.
  */
-function indexWhileRendering(): { add(path: string, html: string): void; finish(dir: string): Promise<number> } {
+const BATCH = 2000;
+/** Paths that need no escaping in a glob (page paths are made of ids, which are lowercase words and hyphens). */
+const PLAIN_PATH = /^[\w./-]+$/;
+
+/**
+ * Pagefind indexing the pages from disk while Astro renders the next ones. Pages render one at a time, so when a
+ * page starts rendering every earlier page is written; those are handed to Pagefind by path, a batch at a time, which
+ * costs Pagefind far less than being sent each page's HTML (and leaves this process nothing to encode). `finish`
+ * indexes the rest, checks that exactly the HTML files on disk were indexed (or else indexes the folder again as it
+ * is, as `startIndexing` does), writes the index and returns the page count.
+ */
+function indexWhileRendering(dir: string): { rendered(path: string): void; finish(): Promise<number> } {
   const created = pagefind.createIndex({ forceLanguage: 'en' });
   created.catch(() => {}); // awaited in finish()
   const added = new Set<string>();
-  const adding: Promise<unknown>[] = [];
+  let last: string | undefined;
+  const ready: string[] = [];
+  let running: Promise<void> | undefined;
+  const failed: string[] = [];
+  const send = (paths: string[]): Promise<void> =>
+    created
+      .then(async ({ index }) => {
+        if (!index) return;
+        const plain = paths.filter((p) => PLAIN_PATH.test(p));
+        if (plain.length) {
+          const result = await index.addDirectory({ path: dir, glob: plain.length === 1 ? plain[0] : `{${plain.join(',')}}` });
+          failed.push(...result.errors);
+        }
+        for (const p of paths.filter((p) => !PLAIN_PATH.test(p))) {
+          const result = await index.addHTMLFile({ sourcePath: p, content: await readFile(join(dir, p), 'utf8') });
+          failed.push(...result.errors);
+        }
+      })
+      .catch((error: unknown) => {
+        failed.push(String(error));
+      });
+  const next = () => {
+    running = undefined;
+    if (ready.length >= BATCH) running = send(ready.splice(0, BATCH)).then(next);
+  };
   return {
-    add(path, html) {
+    rendered(path) {
+      if (last !== undefined) ready.push(last);
+      last = path;
       added.add(path);
-      const add = created.then(({ index }) => index?.addHTMLFile({ sourcePath: path, content: html }));
-      add.catch(() => {}); // awaited in finish(); a build that fails first closes the service, which rejects these
-      adding.push(add);
+      if (!running) next();
     },
-    async finish(dir) {
+    async finish() {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      const results = (await Promise.all(adding)) as ({ errors: string[] } | undefined)[];
-      const failed = results.flatMap((r) => r?.errors ?? []);
+      if (last !== undefined) ready.push(last);
+      last = undefined;
+      while (running) await running;
+      while (ready.length) await send(ready.splice(0, BATCH));
       if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
       const onDisk = ((await readdir(dir, { recursive: true })) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
       if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
@@ -166,6 +202,8 @@ async function writeFiles(root: string, files: Iterable<readonly [path: string, 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
   let search: ReturnType<typeof indexWhileRendering> | undefined;
+  let outDir = '';
+  let oneAtATime = true;
   return {
     name: '@townhub/hub-site',
     hooks: {
@@ -179,10 +217,15 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         };
         updateConfig({ vite: { plugins: [optionalWidgets(warn), schemaAsLoaded()] } });
       },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        // Indexing while rendering relies on each page being written before the next one renders.
+        oneAtATime = config.build.concurrency === 1;
+      },
       'astro:build:start': ({ setPrerenderer }) => {
-        if (options.search === false) return;
-        // Pagefind starts while Vite builds, and indexes each page while the next ones render.
-        const indexing = indexWhileRendering();
+        if (options.search === false || !oneAtATime) return;
+        // Pagefind starts while Vite builds, and indexes the written pages while the next ones render.
+        const indexing = indexWhileRendering(outDir);
         search = indexing;
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
@@ -190,7 +233,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
             const result = await prerenderer.render(request, context);
             const response = result instanceof Response ? result : result.response;
             if (context.routeData.type === 'page' && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html') !== false)
-              indexing.add(pageFile(request.url, base), await response.clone().text());
+              indexing.rendered(pageFile(request.url, base));
             return result;
           },
         }));
@@ -198,6 +241,9 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const { hub, assets } = options.data;
+        // Pagefind finishes its index in its own process while this one writes the other files.
+        const indexed = options.search === false ? undefined : search ? search.finish() : startIndexing(out).then((s) => s.finish());
+        indexed?.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
         try {
           await writeFile(join(out, '_headers'), headersFile(base));
           // The read-only Open Referral UK API, as static JSON files (paths documented on orukApiFiles).
@@ -220,7 +266,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           } catch (error) {
             logger.warn(`No widgets CDN bundle copied (${String(error)}); build it with pnpm --filter @townhub/widgets build.`);
           }
-          if (search) logger.info(`Pagefind indexed ${await search.finish(out)} pages`);
+          if (indexed) logger.info(`Pagefind indexed ${await indexed} pages`);
           if (!keepService) await closeSearchIndex();
         } catch (error) {
           await closeSearchIndex();
