@@ -42,9 +42,10 @@ export class Slices {
 
 /**
  * Positions of `keys` in key order (equal keys by position), sorted in slices: grouped by their first two characters,
- * groups taken in order and each sorted natively.
+ * groups taken in order and each sorted natively. Keys already in order (as a feed lists its assets) are only checked.
  */
 export async function sortInSlices(keys: readonly string[], signal?: AbortSignal): Promise<number[]> {
+  if (keys.every((key, i) => !i || (keys[i - 1] as string) <= key)) return [...keys.keys()];
   const groups = new Map<string, number[]>();
   keys.forEach((key, i) => {
     const start = key.slice(0, 2);
