@@ -238,6 +238,8 @@ export class HubAssetFinder extends HubElement {
         if (activeFilters(this.filters).length) await this.loadPanel();
         // The first results search for those words: index first, in slices.
         if (this.filters.q.trim()) await prepared.index.complete(signal);
+        // The first results render in a task of their own, not on the end of the feed's last rows.
+        await yieldToMain();
         if (signal.aborted) return;
         this.prepared = prepared;
         // Else index in background tasks (behind input and rendering) once the first results are on screen.
