@@ -253,6 +253,19 @@ describe('<hub-asset-finder>', () => {
     expect(events.at(-1)).to.deep.equal(early);
   });
 
+  it('searches every asset when a search is typed the moment the feed loads', async () => {
+    const doc = syntheticFeed(3000);
+    const el = await fixture<HubAssetFinder>(html`<hub-asset-finder src=${feedUrl(doc)}></hub-asset-finder>`);
+    el.addEventListener('hub-feed-load', () => {
+      el.state = { q: 'chess' };
+    });
+    await oneEvent(el, 'hub-feed-load');
+    await el.updateComplete;
+    const chess = decodeFeed(doc).assets.filter((a) => /chess/i.test(`${a.name} ${a.summary}`));
+    expect(chess).to.have.length.above(100);
+    expect(el.results.map((a) => a.id)).to.have.members(chess.map((a) => a.id));
+  });
+
   it('is accessible in the dark theme and right to left', async () => {
     for (const template of [
       html`<hub-asset-finder theme="dark" style="background:#1b1d1e" .feed=${sampleDecoded()}></hub-asset-finder>`,
