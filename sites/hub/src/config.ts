@@ -67,7 +67,13 @@ export function hubAstroConfig(options: HubBuildConfig): AstroInlineConfig {
     // Pages render one at a time (Astro's default): rendering is CPU-bound, so more at once only adds memory.
     build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.TOWNHUB_RENDER_CONCURRENCY ?? 1) },
     // assetsInlineLimit 0: Astro would otherwise inline small scripts, which a strict CSP blocks.
-    vite: { build: { assetsInlineLimit: 0 }, logLevel: 'warn' },
+    // No module preloading: Vite's helper adds a <link> for every module a widget imports, one long task on slow
+    // phones; the browser finds those imports itself. (Astro sets build.modulePreload, so it is set per environment.)
+    vite: {
+      build: { assetsInlineLimit: 0 },
+      logLevel: 'warn',
+      plugins: [{ name: 'townhub:no-module-preload', configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined) }],
+    },
     integrations: [hubSite({ data: options.data, ...(options.search === undefined ? {} : { search: options.search }) })],
   };
 }
