@@ -1,17 +1,18 @@
 /**
  * The hub-site integration: hands the validated hub data to the pages, makes widget modules optional at build
- * time, and after the build indexes the pages with Pagefind while it writes the ORUK API files, the widgets bundle
- * and the static host's `_headers` file.
+ * time, indexes the pages with Pagefind and writes the ORUK API files while the pages render, and after the build
+ * writes the widgets bundle and the static host's `_headers` file.
  */
 
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { orukApiFiles } from '@townhub/schema/oruk';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
+import type { OrukJob } from './lib/oruk-files.ts';
 import { headersFile } from './lib/security.ts';
 import { provideSiteData, type SiteData } from './lib/site-data.ts';
 
@@ -89,8 +90,9 @@ async function startIndexing(dir: string): Promise<{ finish(): Promise<number> }
 }
 
 /**
- * Pages per Pagefind request: each request walks the whole output folder, so fewer, larger batches cost less (200
- * pages a batch cost Pagefind twice the CPU of 2,000); Pagefind refuses a glob of 10,000 paths.
+ * Most pages per Pagefind request; Pagefind refuses a glob of 10,000 paths. Each request walks the whole output
+ * folder, so a batch waits for at least a quarter as many pages as are written already (200 pages a batch cost
+ * Pagefind twice the CPU of 2,000 on a 10,000-page site), and small sites are still indexed while they render.
  */
 const BATCH = 2000;
 /** Paths that need no escaping in a glob (page paths are made of ids, which are lowercase words and hyphens). */
@@ -130,7 +132,7 @@ function indexWhileRendering(dir: string): { rendered(path: string): void; finis
       });
   const next = () => {
     running = undefined;
-    if (ready.length >= BATCH) running = send(ready.splice(0, BATCH)).then(next);
+    if (ready.length >= Math.min(BATCH, Math.max(200, added.size / 4))) running = send(ready.splice(0, BATCH)).then(next);
   };
   return {
     rendered(path) {
@@ -169,8 +171,11 @@ export async function indexSite(dir: string): Promise<number> {
   }
 }
 
-/** Stops Pagefind's service process, if one is running. */
-export const closeSearchIndex = (): Promise<unknown> => pagefind.close();
+/** Stops Pagefind's service process, if one is running, and the writing of a failed build's API files. */
+export function closeSearchIndex(): Promise<unknown> {
+  oruk?.stop();
+  return pagefind.close();
+}
 
 let keepService = false;
 /**
@@ -188,16 +193,18 @@ function pageFile(url: string, base: string): string {
   return path ? `${path}/index.html` : 'index.html';
 }
 
-/** Writes files, a few at a time, creating their folders first. */
-async function writeFiles(root: string, files: Iterable<readonly [path: string, content: string]>): Promise<void> {
-  const list = [...files];
-  for (const dir of new Set(list.map(([path]) => dirname(join(root, path))))) await mkdir(dir, { recursive: true });
-  let next = 0;
-  const writer = async () => {
-    for (let i = next++; i < list.length; i = next++) await writeFile(join(root, list[i]![0]), list[i]![1]);
-  };
-  await Promise.all(Array.from({ length: 8 }, writer));
+/** The ORUK API files written by a worker thread (see lib/oruk-files.ts); resolves when they are all written. */
+function writeOrukInWorker(job: OrukJob): { done: Promise<void>; stop(): void } {
+  const worker = new Worker(new URL('./lib/oruk-files.ts', import.meta.url), { workerData: { oruk: job } });
+  const done = new Promise<void>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Writing the ORUK API files stopped (exit code ${code}).`))));
+  });
+  done.catch(() => {}); // awaited in astro:build:done
+  return { done, stop: () => void worker.terminate() };
 }
+
+let oruk: ReturnType<typeof writeOrukInWorker> | undefined;
 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
@@ -223,16 +230,24 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         oneAtATime = config.build.concurrency === 1;
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        if (options.search === false || !oneAtATime) return;
         // Pagefind starts while Vite builds, and indexes the written pages while the next ones render.
-        const indexing = indexWhileRendering(outDir);
+        const indexing = options.search === false || !oneAtATime ? undefined : indexWhileRendering(outDir);
         search = indexing;
+        oruk = undefined;
+        const { hub, categories, assets } = options.data;
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           async render(request, context) {
+            // The API files are written beside the pages, once Astro has emptied the output folder.
+            oruk ??= writeOrukInWorker({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
             const result = await prerenderer.render(request, context);
             const response = result instanceof Response ? result : result.response;
-            if (context.routeData.type === 'page' && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html') !== false)
+            if (
+              indexing &&
+              context.routeData.type === 'page' &&
+              response.status === 200 &&
+              response.headers.get('content-type')?.startsWith('text/html') !== false
+            )
               indexing.rendered(pageFile(request.url, base));
             return result;
           },
@@ -246,16 +261,9 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         indexed?.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
         try {
           await writeFile(join(out, '_headers'), headersFile(base));
-          // The read-only Open Referral UK API, as static JSON files (paths documented on orukApiFiles).
-          const oruk = orukApiFiles(
-            hub,
-            options.data.categories,
-            assets.map((a) => a.asset),
-          );
-          await writeFiles(
-            out,
-            Array.from(oruk, ([path, document]) => [path, JSON.stringify(document)] as const),
-          );
+          // The read-only Open Referral UK API, written while the pages rendered.
+          oruk ??= writeOrukInWorker({ out, hub, categories: options.data.categories, assets: assets.map((a) => a.asset) });
+          await oruk.done;
           // A short description of the built hub, for the server's index of hubs.
           const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
           await writeFile(join(out, 'hub.json'), JSON.stringify(about));

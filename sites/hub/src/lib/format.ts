@@ -98,6 +98,17 @@ export function agesText(asset: Asset): string | undefined {
   return undefined;
 }
 
+const languageNames = new Intl.DisplayNames(['en-GB'], { type: 'language' });
+
+/** A language tag in English words ("pa" → "Punjabi"), or the tag itself when it has no name. */
+export function languageName(tag: string): string {
+  try {
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** Splits plain text into paragraphs and "- " lists, for rendering without HTML in the data. */
 export type Block = { type: 'p'; text: string } | { type: 'ul'; items: string[] };
 export function textBlocks(text: string): Block[] {
