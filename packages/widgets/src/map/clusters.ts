@@ -23,7 +23,8 @@ export interface Places {
 
 /** One cluster or single place, placed in layer pixels. */
 export interface Group {
-  key: string;
+  /** Names the cluster or place across draws at the same zoom: -1 - place for a place, else from the cell and depth. */
+  key: number;
   x: number;
   y: number;
   lat: number;
@@ -84,34 +85,11 @@ export function groups(
   const [left, top] = [cell(box.left), cell(box.top)];
   const [width, height] = [cell(box.right) - left + 1, cell(box.bottom) - top + 1];
   const cells = width * height;
-  const count = new Uint32Array(cells);
-  const sumX = new Float64Array(cells);
-  const sumY = new Float64Array(cells);
-  const first = new Int32Array(cells);
-  /** The bits in which the cell's places differ from its first place: the highest tells where they come apart. */
-  const differ = new Int32Array(cells);
-  const singles: number[] = [];
-  const { x: xs, y: ys } = places;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as number;
-    const y = ys[i] as number;
-    const cx = (x >> shift) - left;
-    const cy = (y >> shift) - top;
-    if (cx < 0 || cx >= width || cy < 0 || cy >= height) continue;
-    if (spread) {
-      singles.push(i);
-      continue;
-    }
-    const c = cy * width + cx;
-    const k = count[c] as number;
-    if (k === 0) first[c] = i;
-    else differ[c] = (differ[c] as number) | (x ^ (xs[first[c] as number] as number)) | (y ^ (ys[first[c] as number] as number));
-    count[c] = k + 1;
-    sumX[c] = (sumX[c] as number) + x;
-    sumY[c] = (sumY[c] as number) + y;
-  }
+  if (cells <= SCRATCH && !(scratch && scratch.count.length >= cells)) scratch = cellArrays(Math.max(cells, 1024));
+  const { count, sumX, sumY, first, differ } = cells <= SCRATCH ? (scratch as CellArrays) : cellArrays(cells);
+  count.fill(0, 0, cells);
   const out: Group[] = [];
-  const add = (key: string, x: number, y: number, n: number, place: number, expand: number) =>
+  const add = (key: number, x: number, y: number, n: number, place: number, expand: number) => {
     out.push({
       key,
       x: Math.round(x * scale) - origin.x,
@@ -122,16 +100,58 @@ export function groups(
       place,
       expand,
     });
-  for (const i of singles) add(`p${i}`, xs[i] as number, ys[i] as number, 1, i, Number.POSITIVE_INFINITY);
+  };
+  const { x: xs, y: ys } = places;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    const cx = (x >> shift) - left;
+    const cy = (y >> shift) - top;
+    if (cx < 0 || cx >= width || cy < 0 || cy >= height) continue;
+    if (spread) {
+      add(-1 - i, x, y, 1, i, Number.POSITIVE_INFINITY);
+      continue;
+    }
+    const c = cy * width + cx;
+    const k = count[c] as number;
+    if (k === 0) {
+      first[c] = i;
+      differ[c] = 0;
+      sumX[c] = x;
+      sumY[c] = y;
+    } else {
+      differ[c] = (differ[c] as number) | (x ^ (xs[first[c] as number] as number)) | (y ^ (ys[first[c] as number] as number));
+      sumX[c] = (sumX[c] as number) + x;
+      sumY[c] = (sumY[c] as number) + y;
+    }
+    count[c] = k + 1;
+  }
   for (let c = 0; c < cells; c++) {
     const n = count[c] as number;
-    if (n === 1) add(`p${first[c]}`, sumX[c] as number, sumY[c] as number, 1, first[c] as number, Number.POSITIVE_INFINITY);
+    if (n === 1) add(-1 - (first[c] as number), sumX[c] as number, sumY[c] as number, 1, first[c] as number, Number.POSITIVE_INFINITY);
     else if (n > 1) {
       // The highest differing bit, b below the top of 30, splits them at depth b + 1: the zoom two less.
       const bits = differ[c] as number;
       const expand = bits ? Math.clz32(bits) - 3 : Number.POSITIVE_INFINITY;
-      add(`c${depth}.${left + (c % width)}.${top + Math.floor(c / width)}`, (sumX[c] as number) / n, (sumY[c] as number) / n, n, -1, expand);
+      // The cell's number in the whole grid at this depth, and the depth: exact while depth ≤ 24 (the map stops at 20).
+      const key = ((top + Math.floor(c / width)) * 2 ** depth + left + (c % width)) * 32 + depth;
+      add(key, (sumX[c] as number) / n, (sumY[c] as number) / n, n, -1, expand);
     }
   }
-  return out.sort((a, b) => b.count - a.count);
+  return out.sort(biggestFirst);
 }
+
+const biggestFirst = (a: Group, b: Group) => b.count - a.count;
+
+/** Per-cell sums for up to a view's worth of cells are kept between draws: a zoom step then allocates little but its groups. */
+const SCRATCH = 1 << 14;
+type CellArrays = ReturnType<typeof cellArrays>;
+let scratch: CellArrays | undefined;
+const cellArrays = (cells: number) => ({
+  count: new Uint32Array(cells),
+  sumX: new Float64Array(cells),
+  sumY: new Float64Array(cells),
+  first: new Int32Array(cells),
+  /** The bits in which the cell's places differ from its first place: the highest tells where they come apart. */
+  differ: new Int32Array(cells),
+});

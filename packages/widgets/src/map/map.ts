@@ -9,14 +9,14 @@ import { fetchFeed } from '../internal/feed-loader.js';
 import { HubElement } from '../internal/hub-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { buttonStyles, focusStyles, visuallyHidden } from '../internal/theme.js';
-import type { Places } from './clusters.js';
+import type { Group, Places } from './clusters.js';
 import { styles } from './map.styles.js';
 import { strings } from './strings.js';
 
 type Lazy = typeof import('./leaflet-loader.js');
 /** One marker or cluster as drawn: its place in layer pixels and what it stands for. */
 interface Target {
-  key: string;
+  key: number;
   x: number;
   y: number;
   size: number;
@@ -30,6 +30,8 @@ interface Target {
   expand: number;
   /** Whether single points were merged into it (they cannot expand further). */
   points: boolean;
+  /** Its row of the reading order. */
+  row: number;
 }
 type Box = [left: number, top: number, right: number, bottom: number];
 
@@ -39,10 +41,15 @@ const MAX_ZOOM = 18;
 /** Marker size in CSS pixels: above the 24 × 24 minimum target size of WCAG 2.2 (2.5.8). */
 const MARKER = 28;
 const clusterSize = (n: number) => (n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48);
-const overlaps = (a: Target, x: number, y: number, size: number) => {
-  const reach = (a.size + size) / 2;
-  return Math.abs(a.x - x) < reach && Math.abs(a.y - y) < reach;
-};
+/** The first target that a target of `size` at x, y would overlap. Plain loops here and in draw: a zoom step then allocates little. */
+function overlapping(placed: Target[], x: number, y: number, size: number): Target | undefined {
+  for (let i = 0; i < placed.length; i++) {
+    const a = placed[i] as Target;
+    const reach = (a.size + size) / 2;
+    if (Math.abs(a.x - x) < reach && Math.abs(a.y - y) < reach) return a;
+  }
+  return undefined;
+}
 
 /**
  * @tag hub-map
@@ -105,9 +112,15 @@ export class HubMap extends HubElement {
   private places?: Places;
   private fitted = false;
   private drawing = false;
-  /** The drawn targets by element, and the elements by target key (kept and reused between draws). */
+  /**
+   * The drawn targets by element, and the elements by target key (kept and reused between draws), with the two maps of
+   * the draw before, cleared and refilled by the next draw: a zoom step allocates little, so rarely waits for the GC.
+   */
   private drawn = new Map<HTMLElement, Target>();
-  private elements = new Map<string, HTMLElement>();
+  private elements = new Map<number, HTMLElement>();
+  private lastDrawn = new Map<HTMLElement, Target>();
+  private lastElements = new Map<number, HTMLElement>();
+  private free: HTMLElement[] = [];
   /** Map controls (zoom buttons, attribution), in container pixels: no target is drawn under them. */
   private controls: Box[] = [];
   /** After zooming into a cluster from the keyboard, focus goes to the target nearest this place. */
@@ -327,73 +340,105 @@ export class HubMap extends HubElement {
     // Clusters and single places in view (at the closest zoom, every place on its own), the biggest first.
     const found = lib.groups(places, zoom, { left: min!.x, top: min!.y, right: max!.x, bottom: max!.y }, map.getPixelOrigin(), spread);
     const placed: Target[] = [];
-    for (const { key, x: x0, y: y0, lat, lng, count: n, place, expand } of found) {
-      const size = place < 0 ? clusterSize(n) : MARKER;
-      let [x, y] = [x0, y0];
-      let hit = placed.find((t) => overlaps(t, x, y, size));
+    for (let i = 0; i < found.length; i++) {
+      const group = found[i] as Group;
+      const cluster = group.place < 0;
+      const size = cluster ? clusterSize(group.count) : MARKER;
+      let x = group.x;
+      let y = group.y;
+      let hit = overlapping(placed, x, y, size);
       if (hit && !spread) {
-        hit.count += n;
-        if (place < 0) hit.expand = Math.min(hit.expand, expand);
+        hit.count += group.count;
+        if (cluster) hit.expand = Math.min(hit.expand, group.expand);
         else hit.points = true;
         hit.index = -1;
         continue;
       }
       // Places at the same spot at the closest zoom: step out along a spiral until there is room.
       for (let step = 1; hit && step < 500; step++) {
-        x = x0 + size * 0.6 * Math.sqrt(step) * Math.cos(step * 2.4);
-        y = y0 + size * 0.6 * Math.sqrt(step) * Math.sin(step * 2.4);
-        hit = placed.find((t) => overlaps(t, x, y, size));
+        x = group.x + size * 0.6 * Math.sqrt(step) * Math.cos(step * 2.4);
+        y = group.y + size * 0.6 * Math.sqrt(step) * Math.sin(step * 2.4);
+        hit = overlapping(placed, x, y, size);
       }
-      const half = size / 2;
-      const [left, top] = [x - origin.x - half, y - origin.y - half];
-      const [right, bottom] = [left + size, top + size];
-      if (hit || left < 0 || top < 0 || right > width || bottom > height) continue;
-      if (this.controls.some(([l, t, r, b]) => left < r && right > l && top < b && bottom > t)) continue;
-      placed.push({ key, x, y, size, lat, lng, count: n, index: place < 0 ? -1 : (places.asset[place] as number), expand, points: false });
+      const left = x - origin.x - size / 2;
+      const top = y - origin.y - size / 2;
+      if (hit || left < 0 || top < 0 || left + size > width || top + size > height || this.underControl(left, top, left + size, top + size)) continue;
+      const index = cluster ? -1 : (places.asset[group.place] as number);
+      // Tab order follows reading order: rows from the top, each in the direction of the text.
+      const row = Math.floor((y - origin.y) / MARKER);
+      placed.push({ key: group.key, x, y, size, lat: group.lat, lng: group.lng, count: group.count, index, expand: group.expand, points: false, row });
     }
-    // Tab order follows reading order: rows from the top, each in the direction of the text.
-    const row = (target: Target) => Math.floor((target.y - origin.y) / MARKER);
     const inline = inheritedAttribute(this, 'dir') === 'rtl' ? -1 : 1;
-    placed.sort((a, b) => row(a) - row(b) || inline * (a.x - b.x));
+    placed.sort((a, b) => a.row - b.row || inline * (a.x - b.x));
     this.updateTargets(placed, data);
   }
 
-  /** Brings the target elements in line with `placed`, reusing elements and touching only what changed. */
+  /** Whether a box (in container pixels) overlaps a map control. */
+  private underControl(left: number, top: number, right: number, bottom: number): boolean {
+    const { controls } = this;
+    for (let i = 0; i < controls.length; i++) {
+      const box = controls[i] as Box;
+      if (left < box[2] && right > box[0] && top < box[3] && bottom > box[1]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Brings the target elements in line with `placed`, touching only what changed. A target keeps its element while it
+   * stays in view; new targets take the other elements in tree order, so few have to move.
+   */
   private updateTargets(placed: Target[], data: DecodedFeed) {
     const pane = this.pane as HTMLElement;
     const t = this.localize.t;
     const active = this.shadowRoot!.activeElement as HTMLElement | null;
-    const keys = new Set(placed.map((target) => target.key));
-    // Elements no longer needed are reused in their current order, so few have to move.
-    const spare = [...this.elements].filter(([key, el]) => !keys.has(key) && el !== active).map(([, el]) => el);
-    spare.reverse();
-    const elements = new Map<string, HTMLElement>();
-    const drawn = new Map<HTMLElement, Target>();
+    const { drawn: previous, elements: before, free } = this;
+    const elements = this.lastElements;
+    const drawn = this.lastDrawn;
+    elements.clear();
+    drawn.clear();
+    for (let i = 0; i < placed.length; i++) {
+      const { key } = placed[i] as Target;
+      const el = before.get(key);
+      if (el) elements.set(key, el);
+    }
+    free.length = 0;
+    for (let el = pane.firstElementChild as HTMLElement | null; el; el = el.nextElementSibling as HTMLElement | null) {
+      const shown = previous.get(el);
+      if (el !== active && !(shown && elements.get(shown.key) === el)) free.push(el);
+    }
     let cursor = pane.firstElementChild;
-    for (const target of placed) {
-      const el = this.elements.get(target.key) ?? spare.pop() ?? this.createTarget();
-      const before = this.drawn.get(el);
+    let next = 0;
+    for (let i = 0; i < placed.length; i++) {
+      const target = placed[i] as Target;
+      let el = elements.get(target.key);
+      if (!el) {
+        el = free[next++] ?? this.createTarget();
+        elements.set(target.key, el);
+      }
+      const last = previous.get(el);
       const single = target.index >= 0;
       const className = `leaflet-marker-icon leaflet-interactive ${single ? `hub-marker${target.index === this.selectedIndex ? ' selected' : ''}` : 'hub-cluster'}`;
       if (el.className !== className) el.className = className;
-      if (before?.index !== target.index || before.count !== target.count) {
+      if (last?.index !== target.index || last.count !== target.count) {
         const shown = target.count > 999 ? `${Math.round(target.count / 1000)}k` : String(target.count);
         el.setAttribute('aria-label', single ? (data.assets[target.index] as FeedAsset).name : t.cluster(target.count, shown));
         el.textContent = single ? '' : shown;
       }
-      if (before?.size !== target.size) el.style.width = el.style.height = `${target.size}px`;
-      if (before?.x !== target.x || before.y !== target.y || before.size !== target.size)
+      if (last?.size !== target.size) el.style.width = el.style.height = `${target.size}px`;
+      if (last?.x !== target.x || last.y !== target.y || last.size !== target.size)
         el.style.transform = `translate(${target.x - target.size / 2}px,${target.y - target.size / 2}px)`;
       if (cursor === el) cursor = el.nextElementSibling;
       else pane.insertBefore(el, cursor);
-      elements.set(target.key, el);
       drawn.set(el, target);
     }
     while (cursor) {
-      const next = cursor.nextElementSibling;
+      const after = cursor.nextElementSibling;
       cursor.remove();
-      cursor = next;
+      cursor = after;
     }
+    free.length = 0;
+    this.lastElements = before;
+    this.lastDrawn = previous;
     this.elements = elements;
     this.drawn = drawn;
     // Moving an element in the tree blurs it: give focus back.
