@@ -100,6 +100,7 @@ export class HubAssetCard extends HubElement {
     const where = [asset.areaWide && t.areaWide, asset.online && t.online].filter(Boolean).join('. ');
     const distance = Number.isFinite(this.distance) ? t.distanceAway(this.distance as number) : where;
     const row = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
+    const plan = this.inPlan ? t.inPlan : t.addToPlan;
     // [href, label, opens in a new tab]; only safe schemes become links.
     const links = (
       [
@@ -112,7 +113,7 @@ export class HubAssetCard extends HubElement {
     // Line breaks fall inside expressions: white space between these tags would never show, but would ship.
     return html`<article part="base" aria-labelledby="name"><p class="kind">${t.kinds[asset.kind]}</p><div class="name" part="name" role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel))} id="name">${
       href ? html`<a href=${href}>${asset.name}</a>` : asset.name
-    }</div>${asset.summary ? html`<p class="summary">${asset.summary}</p>` : nothing}<dl>${
+    }</div>${asset.summary ? html`<p>${asset.summary}</p>` : nothing}<dl>${
       when.length
         ? row(
             t.when,
@@ -134,11 +135,7 @@ export class HubAssetCard extends HubElement {
           )}</ul>`
         : nothing
     }${
-      this.hidePlan
-        ? nothing
-        : html`<button type="button" part="plan-button" aria-label=${`${this.inPlan ? t.inPlan : t.addToPlan}: ${asset.name}`} @click=${this.addToPlan}>${
-            this.inPlan ? t.inPlan : t.addToPlan
-          }</button>`
+      this.hidePlan ? nothing : html`<button type="button" part="plan-button" aria-label=${`${plan}: ${asset.name}`} @click=${this.addToPlan}>${plan}</button>`
     }</article>`;
   }
 }
