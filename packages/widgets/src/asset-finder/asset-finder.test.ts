@@ -164,8 +164,9 @@ describe('<hub-asset-finder>', () => {
     expect(await results({ q: 'walking', free: true })).to.deep.equal(['walking-group']);
     expect(await results({ q: 'walking' })).to.deep.equal(['walking-group', 'art-club']);
     expect(await results({ q: 'walking', free: true })).to.deep.equal(['walking-group']);
-    expect(await results({ free: true, kinds: ['activity'] })).to.deep.equal(['youth-football']);
+    // The same filters over every asset, after they were tried on the walking results only.
     expect(await results({ free: true })).to.deep.equal(['walking-group', 'debt-advice', 'safe-space', 'youth-football']);
+    expect(await results({ free: true, kinds: ['activity'] })).to.deep.equal(['youth-football']);
     // Tuesday: the walking group meets 10:00–12:00; the helpline is open all day.
     el.now = new Date('2026-12-01T10:30');
     expect(await results({ openNow: true })).to.deep.equal(['walking-group', 'safe-space']);

@@ -43,7 +43,7 @@ export interface PanelContext {
 export class FilterPanel {
   private readonly host: HTMLElement;
   /** Which assets passed the last filter state, by position. */
-  private last?: { key: string; feed: DecodedFeed; distances?: Float64Array; pass: Uint8Array };
+  private last?: { key: string; feed: DecodedFeed; distances?: Float64Array; test: (asset: FeedAsset, index: number) => boolean; pass: Uint8Array };
 
   constructor(host: HTMLElement) {
     this.host = host;
@@ -58,19 +58,22 @@ export class FilterPanel {
   }
 
   /**
-   * The test every asset must pass for these filters. Each asset is tested once per filter state (and minute, for
-   * "open now"), in feed order: typing changes only the keywords, so each keystroke just looks the answers up.
+   * The test every asset must pass for these filters. Each asset is tested at most once per filter state (and minute,
+   * for "open now"): typing changes only the keywords, so a keystroke mostly looks the answers up.
    */
   filter(f: FilterState, feed: DecodedFeed, now: Date, distances?: Float64Array): (asset: FeedAsset, index: number) => boolean {
     const key = JSON.stringify({ ...f, q: '', sort: '', now: Math.floor(now.getTime() / 6e4) });
     let last = this.last;
     if (last?.key !== key || last.feed !== feed || last.distances !== distances) {
       const test = prepareFilter(f, { descendants: categoryDescendants(feed.categories), now, distances });
-      const pass = Uint8Array.from(feed.assets, (asset, i) => +test(asset, i));
-      last = this.last = { key, feed, distances, pass };
+      last = this.last = { key, feed, distances, test, pass: new Uint8Array(feed.assets.length) };
     }
-    const { pass } = last;
-    return (_, i) => pass[i] === 1;
+    const { test, pass } = last;
+    return (asset, i) => {
+      // 0: not tested yet, 1: passes, 2: fails.
+      if (!pass[i]) pass[i] = test(asset, i) ? 1 : 2;
+      return pass[i] === 1;
+    };
   }
 
   /** One handler for every named filter control: checkbox lists toggle a value, other checkboxes are on or off. */
