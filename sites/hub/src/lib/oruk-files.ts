@@ -1,6 +1,6 @@
 /**
- * Writes a hub's read-only Open Referral UK API as static JSON files (paths documented on `orukApiFiles`). The build
- * runs it in a worker thread while the pages render, so it costs the build no time of its own.
+ * Writes a hub's read-only Open Referral UK API as static JSON files (paths documented on `orukApiFiles`). For a
+ * large hub the build runs it in a worker thread while the pages render, so it adds no time of its own.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
