@@ -275,6 +275,24 @@ describe('<hub-plan-builder>', () => {
     }
   });
 
+  it('keeps the page’s own content in view until its first render, which comes in a later task', async () => {
+    const el = document.createElement('hub-plan-builder');
+    el.hub = freshHub();
+    el.innerHTML = '<p>Plan on paper</p>';
+    document.body.append(el);
+    try {
+      const fallback = el.querySelector('p')!;
+      expect(fallback.getClientRects().length).to.equal(1);
+      expect(el.shadowRoot!.querySelector('.editor')).to.equal(null);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.editor')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('slot')).to.equal(null);
+      expect(fallback.getClientRects().length).to.equal(0);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('works without a feed', async () => {
     const el = await make(freshHub(), false);
     expect(el.shadowRoot!.querySelector('#search')).to.equal(null);

@@ -163,6 +163,30 @@ export class HubPlanBuilder extends HubElement {
     return done;
   }
 
+  /** The page's own content, in view until the first render. */
+  private fallback?: Element;
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    this.fallback = root.appendChild(document.createElement('slot'));
+    return root;
+  }
+
+  /**
+   * The first render waits for the next task, so loading the element and drawing it are two shorter tasks on a slow
+   * phone. Meanwhile the page's own content stays in view (the slot above), so nothing on the page moves.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((later) => setTimeout(later));
+    super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.fallback?.remove();
+    this.fallback = undefined;
+    super.update(changed);
+  }
+
   protected override updated(): void {
     if (this.shownSections < SECTIONS) setTimeout(() => this.shownSections++);
   }
