@@ -3,9 +3,12 @@
  * hosts (a card inside a finder inherits its `lang`); '' when there is none.
  */
 export function inheritedAttribute(start: Element, name: string): string {
-  for (let node: Element | undefined = start; node; node = (node.getRootNode() as ShadowRoot).host) {
+  let node: Element | undefined = start;
+  while (node) {
     const found = node.closest(`[${name}]:not([${name}=""])`);
     if (found) return found.getAttribute(name) as string;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : undefined;
   }
   return '';
 }
