@@ -13,7 +13,7 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -60,11 +60,13 @@ interface Builder {
 }
 
 function startBuilder(isolate: Isolation): Builder {
+  // Node's compile cache keeps Astro's and Vite's compiled code on disk, so a builder starts faster after the first.
+  const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
   // A worker gets its own heap limit: a hub that runs out of memory ends its worker, not the build.
   const child =
     isolate === 'worker'
-      ? new Worker(CHILD, { stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: 3072 } })
-      : fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      ? new Worker(CHILD, { stdout: true, stderr: true, env, resourceLimits: { maxOldGenerationSizeMb: 3072 } })
+      : fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
