@@ -146,10 +146,13 @@ function indexWhileRendering(dir: string): { rendered(path: string): void; finis
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       if (last !== undefined) ready.push(last);
       last = undefined;
+      // The folder is listed while Pagefind indexes the last pages.
+      const listing = readdir(dir, { recursive: true });
+      listing.catch(() => {}); // awaited below
       while (running) await running;
       while (ready.length) await send(ready.splice(0, BATCH));
       if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
-      const onDisk = ((await readdir(dir, { recursive: true })) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
+      const onDisk = ((await listing) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
       if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
         await index.deleteIndex();
         return (await startIndexing(dir)).finish();
