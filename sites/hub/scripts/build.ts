@@ -132,6 +132,10 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
   const queue = [...(options.hubs ?? all)];
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), queue.length));
   const isolate = options.isolate ?? defaultIsolation(out);
+  // Vite's bundler (Rolldown) allocates through mimalloc; with no purge delay, memory it frees goes back to the system
+  // at once instead of staying with the builder while the pages render and Pagefind writes its index (about 0.1 GB less
+  // at a 10,000-asset hub's peak). Set on the process, as worker builders share its allocator.
+  process.env.MIMALLOC_PURGE_DELAY ??= '0';
   await mkdir(out, { recursive: true });
   const results: HubResult[] = [];
   const retired: string[] = [];
