@@ -33,16 +33,29 @@ async function showSingleAssets(): Promise<void> {
   for (const map of maps) map.feed = decodeFeed(JSON.parse(map.dataset.feedJson ?? ''));
 }
 
-/** Runs `start` once the browser has painted the static page (at once in a hidden tab, which does not paint). */
+/**
+ * Runs `start` once the browser has shown the static page: when it reports the first contentful paint (a frame can
+ * still be on its way to the screen when `requestAnimationFrame` runs). At once in a hidden tab, which does not paint.
+ */
 function afterFirstPaint(start: () => void): void {
-  if (document.visibilityState === 'hidden') start();
-  else requestAnimationFrame(() => setTimeout(start, 0));
+  let started = false;
+  const once = () => {
+    if (!started) setTimeout(start, 0);
+    started = true;
+  };
+  if (document.visibilityState === 'hidden') once();
+  else if (window.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      once();
+    }).observe({ type: 'paint', buffered: true });
+    // A page that is never shown reports no paint: its widgets load anyway.
+    setTimeout(once, 3000);
+  } else requestAnimationFrame(once);
 }
 
-/**
- * Starts loading one widget per task: Vite's loader adds a preload link for each of a widget's modules, and for two
- * or three widgets at once that made one long task.
- */
+/** Starts loading one widget per task, so that starting two or three never adds up to one long task. */
 function loadEach(tags: string[]): void {
   const tag = tags.shift();
   if (!tag) return;
