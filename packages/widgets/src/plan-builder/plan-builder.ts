@@ -183,7 +183,6 @@ export class HubPlanBuilder extends HubElement {
 
   protected override update(changed: PropertyValues<this>): void {
     this.fallback?.remove();
-    this.fallback = undefined;
     super.update(changed);
   }
 
