@@ -59,14 +59,20 @@ interface Builder {
   stop(): void;
 }
 
+/**
+ * A builder's heap limit. Under 2 GB, V8 lets the heap grow to about twice what is in use rather than four times:
+ * a 10,000-asset hub (about 0.15 GB live) then peaks about 0.15 GB lower, for a little more garbage collection.
+ */
+const HEAP_MB = 2000;
+
 function startBuilder(isolate: Isolation): Builder {
   // Node's compile cache keeps Astro's and Vite's compiled code on disk, so a builder starts faster after the first.
   const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
   // A worker gets its own heap limit: a hub that runs out of memory ends its worker, not the build.
   const child =
     isolate === 'worker'
-      ? new Worker(CHILD, { stdout: true, stderr: true, env, resourceLimits: { maxOldGenerationSizeMb: 3072 } })
-      : fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
+      ? new Worker(CHILD, { stdout: true, stderr: true, env, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } })
+      : fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env, execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_MB}`] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
