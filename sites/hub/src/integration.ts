@@ -4,6 +4,7 @@
  * writes the widgets bundle and the static host's `_headers` file.
  */
 
+import { statSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
@@ -99,20 +100,21 @@ const BATCH = 2000;
 const PLAIN_PATH = /^[\w./-]+$/;
 
 /**
- * Pagefind indexing the pages from disk while Astro renders the next ones. Pages render one at a time, so when a
- * page starts rendering every earlier page is written; those are handed to Pagefind by path, a batch at a time, which
- * costs Pagefind far less than being sent each page's HTML (and leaves this process nothing to encode). `finish`
- * indexes the rest, checks that exactly the HTML files on disk were indexed (or else indexes the folder again as it
- * is, as `startIndexing` does), writes the index and returns the page count.
+ * Pagefind indexing the pages from disk while Astro renders the next ones. Each rendered page's path and size are
+ * noted; once its file on disk has that size, Astro has written it, and it is handed to Pagefind by path, a batch at a
+ * time, which costs Pagefind far less than being sent each page's HTML. `finish` indexes the rest, checks that
+ * exactly the HTML files on disk were indexed (or else indexes the folder again as it is, as `startIndexing` does),
+ * writes the index and returns the page count.
  */
-function indexWhileRendering(dir: string): { rendered(path: string): void; finish(): Promise<number> } {
+function indexWhileRendering(dir: string): { rendered(path: string, bytes: number): void; finish(): Promise<number> } {
   const created = pagefind.createIndex({ forceLanguage: 'en' });
   created.catch(() => {}); // awaited in finish()
   const added = new Set<string>();
-  let last: string | undefined;
+  let pending: { path: string; bytes: number }[] = [];
   const ready: string[] = [];
   let running: Promise<void> | undefined;
   const failed: string[] = [];
+  const written = ({ path, bytes }: { path: string; bytes: number }) => statSync(join(dir, path), { throwIfNoEntry: false })?.size === bytes;
   const send = (paths: string[]): Promise<void> =>
     created
       .then(async ({ index }) => {
@@ -132,24 +134,31 @@ function indexWhileRendering(dir: string): { rendered(path: string): void; finis
       });
   const next = () => {
     running = undefined;
-    if (ready.length >= Math.min(BATCH, Math.max(200, added.size / 4))) running = send(ready.splice(0, BATCH)).then(next);
+    const wanted = Math.min(BATCH, Math.max(200, added.size / 4));
+    if (ready.length + pending.length < wanted) return;
+    const waiting: typeof pending = [];
+    for (const page of pending) {
+      if (written(page)) ready.push(page.path);
+      else waiting.push(page);
+    }
+    pending = waiting;
+    if (ready.length >= wanted) running = send(ready.splice(0, BATCH)).then(next);
   };
   return {
-    rendered(path) {
-      if (last !== undefined) ready.push(last);
-      last = path;
+    rendered(path, bytes) {
+      pending.push({ path, bytes });
       added.add(path);
       if (!running) next();
     },
     async finish() {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      if (last !== undefined) ready.push(last);
-      last = undefined;
-      // The folder is listed while Pagefind indexes the last pages.
+      // Every page is written by now. The folder is listed while Pagefind indexes the last pages.
       const listing = readdir(dir, { recursive: true });
       listing.catch(() => {}); // awaited below
       while (running) await running;
+      ready.push(...pending.map((p) => p.path));
+      pending = [];
       while (ready.length) await send(ready.splice(0, BATCH));
       if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
       const onDisk = ((await listing) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
@@ -157,8 +166,8 @@ function indexWhileRendering(dir: string): { rendered(path: string): void; finis
         await index.deleteIndex();
         return (await startIndexing(dir)).finish();
       }
-      const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      const indexWritten = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+      if (indexWritten.errors.length) throw new Error(`Pagefind: ${indexWritten.errors.join('; ')}`);
       await index.deleteIndex();
       return added.size;
     },
@@ -215,7 +224,6 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
   let search: ReturnType<typeof indexWhileRendering> | undefined;
   let outDir = '';
-  let oneAtATime = true;
   return {
     name: '@townhub/hub-site',
     hooks: {
@@ -231,12 +239,10 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        // Indexing while rendering relies on each page being written before the next one renders.
-        oneAtATime = config.build.concurrency === 1;
       },
       'astro:build:start': ({ setPrerenderer }) => {
         // Pagefind starts while Vite builds, and indexes the written pages while the next ones render.
-        const indexing = options.search === false || !oneAtATime ? undefined : indexWhileRendering(outDir);
+        const indexing = options.search === false ? undefined : indexWhileRendering(outDir);
         search = indexing;
         oruk = undefined;
         const { hub, categories, assets } = options.data;
@@ -248,13 +254,17 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
             const result = await prerenderer.render(request, context);
             const response = result instanceof Response ? result : result.response;
             if (
-              indexing &&
-              context.routeData.type === 'page' &&
-              response.status === 200 &&
-              response.headers.get('content-type')?.startsWith('text/html') !== false
+              !indexing ||
+              context.routeData.type !== 'page' ||
+              response.status !== 200 ||
+              response.headers.get('content-type')?.startsWith('text/html') === false
             )
-              indexing.rendered(pageFile(request.url, base));
-            return result;
+              return result;
+            // The page's size tells when Astro has written it; Astro is given the same bytes.
+            const body = await response.arrayBuffer();
+            indexing.rendered(pageFile(request.url, base), body.byteLength);
+            const same = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+            return result instanceof Response ? same : { ...result, response: same };
           },
         }));
       },
