@@ -47,6 +47,8 @@ export interface HubBuildConfig {
   /** Astro's cache folder; separate per hub so parallel builds never share one. */
   cacheDir?: string;
   search?: boolean;
+  /** Told the number of HTML pages built, when the search index has counted them. */
+  onPages?: (pages: number) => void;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -74,7 +76,13 @@ export function hubAstroConfig(options: HubBuildConfig): AstroInlineConfig {
       logLevel: 'warn',
       plugins: [{ name: 'townhub:no-module-preload', configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined) }],
     },
-    integrations: [hubSite({ data: options.data, ...(options.search === undefined ? {} : { search: options.search }) })],
+    integrations: [
+      hubSite({
+        data: options.data,
+        ...(options.search === undefined ? {} : { search: options.search }),
+        ...(options.onPages ? { onPages: options.onPages } : {}),
+      }),
+    ],
   };
 }
 

@@ -67,6 +67,8 @@ export interface HubSiteOptions {
   data: SiteData;
   /** Build the Pagefind index after the pages (default true). */
   search?: boolean;
+  /** Told the number of HTML pages in the built site, when Pagefind has checked it against the folder. */
+  onPages?: (pages: number) => void;
 }
 
 /**
@@ -104,7 +106,7 @@ const PLAIN_PATH = /^[\w./-]+$/;
  * noted; once its file on disk has that size, Astro has written it, and it is handed to Pagefind by path, a batch at a
  * time, which costs Pagefind far less than being sent each page's HTML. `finish` indexes the rest, checks that
  * exactly the HTML files on disk were indexed (or else indexes the folder again as it is, as `startIndexing` does),
- * writes the index and returns the page count.
+ * writes the index and returns the number of HTML pages.
  */
 function indexWhileRendering(dir: string): { rendered(path: string, bytes: number): void; finish(): Promise<number> } {
   const created = pagefind.createIndex({ forceLanguage: 'en' });
@@ -164,7 +166,8 @@ function indexWhileRendering(dir: string): { rendered(path: string, bytes: numbe
       const onDisk = ((await listing) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
       if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
         await index.deleteIndex();
-        return (await startIndexing(dir)).finish();
+        await (await startIndexing(dir)).finish();
+        return onDisk.length;
       }
       const indexWritten = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
       if (indexWritten.errors.length) throw new Error(`Pagefind: ${indexWritten.errors.join('; ')}`);
@@ -272,7 +275,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         const out = fileURLToPath(dir);
         const { hub, assets } = options.data;
         // Pagefind finishes its index in its own process while this one writes the other files.
-        const indexed = options.search === false ? undefined : search ? search.finish() : startIndexing(out).then((s) => s.finish());
+        const indexed = search?.finish();
         indexed?.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
         try {
           await writeFile(join(out, '_headers'), headersFile(base));
@@ -289,7 +292,11 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           } catch (error) {
             logger.warn(`No widgets CDN bundle copied (${String(error)}); build it with pnpm --filter @townhub/widgets build.`);
           }
-          if (indexed) logger.info(`Pagefind indexed ${await indexed} pages`);
+          if (indexed) {
+            const pages = await indexed;
+            logger.info(`Pagefind indexed the site's ${pages} pages`);
+            options.onPages?.(pages);
+          }
           if (!keepService) await closeSearchIndex();
         } catch (error) {
           await closeSearchIndex();
