@@ -4,8 +4,8 @@
  * writes the widgets bundle and the static host's `_headers` file.
  */
 
-import { statSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,15 +155,14 @@ function indexWhileRendering(dir: string): { rendered(path: string, bytes: numbe
     async finish() {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // Every page is written by now. The folder is listed while Pagefind indexes the last pages.
-      const listing = readdir(dir, { recursive: true });
-      listing.catch(() => {}); // awaited below
+      // Every page is written by now. The folder is listed while Pagefind indexes the batch it has (a synchronous
+      // listing takes a third of the time of an asynchronous one, which waits for every folder in turn).
+      const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
       while (running) await running;
       ready.push(...pending.map((p) => p.path));
       pending = [];
       while (ready.length) await send(ready.splice(0, BATCH));
       if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
-      const onDisk = ((await listing) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
       if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
         await index.deleteIndex();
         await (await startIndexing(dir)).finish();
