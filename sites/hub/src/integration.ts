@@ -219,8 +219,16 @@ function writeOrukInWorker(job: OrukJob): { done: Promise<void>; stop(): void } 
 }
 
 let oruk: ReturnType<typeof writeOrukInWorker> | undefined;
-/** Hubs with fewer assets write their API files after the pages: a worker costs about 0.2 s of CPU to start. */
+/** Hubs with fewer assets write their API files in this thread: a worker costs about 0.2 s of CPU to start. */
 const ORUK_WORKER_FROM = 2000;
+
+/** Starts writing the API files, in a worker thread for a large hub. */
+function startOruk(job: OrukJob): { done: Promise<void>; stop(): void } {
+  if (job.assets.length >= ORUK_WORKER_FROM) return writeOrukInWorker(job);
+  const done = writeOrukFiles(job);
+  done.catch(() => {}); // awaited in astro:build:done
+  return { done, stop: () => {} };
+}
 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
@@ -242,17 +250,19 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
+      'astro:build:setup': () => {
+        // The API files are written while Vite bundles and the pages render, once Astro has emptied the output folder.
+        const { hub, categories, assets } = options.data;
+        oruk ??= startOruk({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
+      },
       'astro:build:start': ({ setPrerenderer }) => {
         // Pagefind starts while Vite builds, and indexes the written pages while the next ones render.
         const indexing = options.search === false ? undefined : indexWhileRendering(outDir);
         search = indexing;
         oruk = undefined;
-        const { hub, categories, assets } = options.data;
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           async render(request, context) {
-            // A large hub's API files are written beside the pages, once Astro has emptied the output folder.
-            if (assets.length >= ORUK_WORKER_FROM) oruk ??= writeOrukInWorker({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
             const result = await prerenderer.render(request, context);
             const response = result instanceof Response ? result : result.response;
             if (
@@ -278,9 +288,9 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         indexed?.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
         try {
           await writeFile(join(out, '_headers'), headersFile(base));
-          // The read-only Open Referral UK API (a large hub's was written while the pages rendered).
-          const orukJob = { out, hub, categories: options.data.categories, assets: assets.map((a) => a.asset) };
-          await (oruk ? oruk.done : writeOrukFiles(orukJob));
+          // The read-only Open Referral UK API, written while the site was built.
+          oruk ??= startOruk({ out, hub, categories: options.data.categories, assets: assets.map((a) => a.asset) });
+          await oruk.done;
           // A short description of the built hub, for the server's index of hubs.
           const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
           await writeFile(join(out, 'hub.json'), JSON.stringify(about));
