@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
 import { formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
-import { closeSearchIndex, keepSearchService } from '../src/integration.ts';
+import { closeSearchIndex, type PagesOut } from '../src/integration.ts';
 
 export interface HubResult {
   slug: string;
@@ -43,7 +43,11 @@ export interface HubArgs {
   today?: string;
 }
 
-export async function buildHub(args: HubArgs): Promise<HubResult> {
+/**
+ * Builds one hub. With `pagesTo`, the pages go there to be indexed (see `HubSiteOptions.pagesTo`) and the result's
+ * page count is left to that index (0 here).
+ */
+export async function buildHub(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> {
   const started = performance.now();
   const done = (r: Omit<HubResult, 'slug' | 'ms'>): HubResult => ({ slug: args.hub, ms: Math.round(performance.now() - started), ...r });
   const loaded = loadSiteData(resolve(args.data), args.hub, args.today ? new Date(`${args.today}T12:00:00Z`) : new Date());
@@ -64,21 +68,31 @@ export async function buildHub(args: HubArgs): Promise<HubResult> {
     base: args.base,
     cacheDir: join(SITE_ROOT, 'node_modules/.astro/hubs', args.hub),
     onPages: (n) => (pages = n),
+    ...(pagesTo ? { pagesTo } : {}),
   });
   await build(config);
+  if (pagesTo) pages = 0;
   return done({ ok: true, pages: pages ?? (await countPages(outDir)), errors: [], warnings: loaded.warnings.length });
 }
 
 /** Builds a hub and reports what happened as a result, never by throwing. */
-async function safeBuild(args: HubArgs): Promise<HubResult> {
+async function safeBuild(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> {
   try {
-    return await buildHub(args);
+    return await buildHub(args, pagesTo);
   } catch (error) {
-    // A failed build may leave Pagefind's service in any state; the next hub in this builder starts a fresh one.
+    // Whatever the failed build was still writing stops before its folder is removed.
     await closeSearchIndex();
     return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
   }
 }
+
+/** What a builder sends build.ts: each page rendered (its path in the site and size), that all are written, the result. */
+export type BuilderMessage = { page: string; bytes: number } | { written: true } | HubResult;
+
+const pagesTo = (send: (m: BuilderMessage) => void): PagesOut => ({
+  rendered: (page, bytes) => send({ page, bytes }),
+  written: () => send({ written: true }),
+});
 
 /** Exit code of a one-off build: 2 for invalid data (nothing was built), 1 for any other failure. */
 const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e) => /:\d+:\d+ {2}/.test(e)) ? 2 : 1);
@@ -86,22 +100,23 @@ const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e
 // Entry points. As a builder for scripts/build.ts (a worker thread, or a child process with IPC) it builds the hubs
 // it is sent one after another, so Astro and Vite load once per builder rather than once per hub; a hub's failure is
 // reported as its result, and a builder that dies takes only its current hub with it (build.ts starts a new one).
-// Run directly from the command line it builds one hub from its arguments.
+// A builder sends each page it renders to build.ts, which keeps the hub's Pagefind index and writes it once the
+// builder has ended or gone idle (see `BuilderMessage`), so the index is not written while the build holds its memory.
+// Run directly from the command line it builds one hub from its arguments, and indexes it itself.
 if (parentPort) {
   const port = parentPort;
-  // One Pagefind service serves all the hubs this builder builds (each its own index), rather than one per hub.
-  keepSearchService(true);
+  const send = (m: BuilderMessage) => port.postMessage(m);
   port.on('message', async (message: HubArgs | 'stop') => {
     if (message === 'stop') {
       await closeSearchIndex();
       process.exit();
     }
-    port.postMessage(await safeBuild(message));
+    send(await safeBuild(message, pagesTo(send)));
   });
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.send) {
-    keepSearchService(true);
-    process.on('message', async (args: HubArgs) => process.send?.(await safeBuild(args)));
+    const send = (m: BuilderMessage) => process.send?.(m);
+    process.on('message', async (args: HubArgs) => send(await safeBuild(args, pagesTo(send))));
     process.on('disconnect', () => closeSearchIndex().finally(() => process.exit()));
   } else {
     const { values } = parseArgs({

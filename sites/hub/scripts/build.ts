@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataRootError, hubSlugs } from '@townhub/schema';
-import type { HubResult } from './build-hub.ts';
+import { closeSearchIndex, indexWhileRendering, type PagesOut } from '../src/integration.ts';
+import type { BuilderMessage, HubResult } from './build-hub.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const CHILD = join(HERE, 'build-hub.ts');
@@ -53,10 +54,14 @@ export interface BuildSummary {
 
 /** A worker thread or child process that builds the hubs it is given, one at a time (see build-hub.ts). */
 interface Builder {
-  /** Builds one hub; a builder that stops meanwhile fails that hub, and fails every later call at once. */
-  run(args: Record<string, string>): Promise<HubResult>;
+  /**
+   * Builds one hub, telling `pages` of its pages as they render; a builder that stops meanwhile fails that hub, and
+   * fails every later call at once.
+   */
+  run(args: Record<string, string>, pages: PagesOut): Promise<HubResult>;
   readonly alive: boolean;
-  stop(): void;
+  /** Resolves once the builder has ended. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -79,20 +84,27 @@ function startBuilder(isolate: Isolation): Builder {
   let stopped: string | undefined;
   let slug = '';
   let pending: ((result: HubResult) => void) | undefined;
+  let pages: PagesOut | undefined;
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const finish = (result: HubResult) => {
     const done = pending;
     pending = undefined;
     done?.(result.ok || !output.trim() ? result : { ...result, errors: [...result.errors, output.trim()] });
   };
-  child.on('message', (message) => finish(message as HubResult));
+  child.on('message', (message: BuilderMessage) => {
+    if ('page' in message) pages?.rendered(message.page, message.bytes);
+    else if ('written' in message) pages?.written();
+    else finish(message);
+  });
   child.on('error', (error: Error) => (output += `\n${error.stack ?? error.message}`));
   child.on('exit', (code: number | null, signal?: NodeJS.Signals | null) => {
     stopped = isolate === 'worker' ? `the build worker stopped (exit code ${code})` : `the build process stopped (${signal ?? `exit code ${code}`})`;
     finish({ slug, ok: false, pages: 0, ms: 0, warnings: 0, errors: [stopped] });
   });
   return {
-    run(args) {
+    run(args, to) {
       slug = args.hub ?? '';
+      pages = to;
       if (stopped) return Promise.resolve({ slug, ok: false, pages: 0, ms: 0, warnings: 0, errors: [stopped] });
       output = '';
       return new Promise((done) => {
@@ -105,12 +117,13 @@ function startBuilder(isolate: Isolation): Builder {
       return stopped === undefined;
     },
     stop() {
-      // Asked to stop, a builder closes its Pagefind service first; a worker that does not stop soon is ended.
+      // Asked to stop, a builder stops its own work first; a worker that does not stop soon is ended.
+      if (stopped) return ended;
       if (child instanceof Worker) {
-        if (stopped) return;
         child.postMessage('stop');
         setTimeout(() => void child.terminate(), 5000).unref();
       } else if (child.connected) child.disconnect();
+      return ended;
     },
   };
 }
@@ -126,6 +139,11 @@ export function defaultIsolation(out: string): Isolation {
 
 /** Hubs a builder builds before it is replaced by a fresh one. */
 const HUBS_PER_BUILDER = 20;
+/**
+ * From this many pages a builder is ended (and a fresh one started for the next hub) before its hub's Pagefind index
+ * is written, so that the index is not written while the builder still holds a large build's memory.
+ */
+const END_BUILDER_FROM = 2000;
 
 /** Builds hubs and returns what happened; never throws for a hub's failure. */
 export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummary> {
@@ -162,7 +180,43 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
         built = 0;
       }
       built++;
-      const result = await builder.run(args);
+      // This process keeps the hub's Pagefind index: the builder's pages are indexed while the next ones render, and
+      // the index is written once the builder has finished (see build-hub.ts).
+      const search = indexWhileRendering(tmp);
+      let indexed: Promise<number> | undefined;
+      let release!: (ok: boolean) => void;
+      const released = new Promise<void>((resolve, reject) => {
+        release = (ok) => (ok ? resolve() : reject(new Error('the build failed')));
+      });
+      released.catch(() => {}); // the index waits on it
+      let pages = 0;
+      let result = await builder.run(args, {
+        rendered: (path, bytes) => {
+          pages++;
+          search.rendered(path, bytes);
+        },
+        written: () => {
+          indexed = search.finish(released);
+          indexed.catch(() => {}); // awaited below
+        },
+      });
+      if (result.ok) {
+        indexed ??= search.finish(released);
+        if (!queue.length || built === HUBS_PER_BUILDER || pages >= END_BUILDER_FROM) {
+          await builder.stop();
+          builder = undefined;
+        }
+        release(true);
+        const writing = performance.now();
+        try {
+          result = { ...result, pages: await indexed, ms: result.ms + Math.round(performance.now() - writing) };
+        } catch (error) {
+          result = { ...result, ok: false, pages: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
+        }
+      } else {
+        release(false);
+        await (indexed ?? search.cancel()).catch(() => {});
+      }
       if (result.ok) {
         // Swap in the new site; the old one is moved aside and deleted after all builds (deleting is slow to recover from).
         if (existsSync(target)) {
@@ -172,14 +226,18 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
         }
         await rename(tmp, target);
       } else {
-        await rm(tmp, { recursive: true, force: true });
+        await rm(tmp, { recursive: true, force: true, maxRetries: 3 });
       }
       results.push(result);
       options.onHub?.(result);
     }
-    builder?.stop();
+    await builder?.stop();
   };
-  await Promise.all(Array.from({ length: jobs }, builderLoop));
+  try {
+    await Promise.all(Array.from({ length: jobs }, builderLoop));
+  } finally {
+    await closeSearchIndex();
+  }
   await Promise.all(retired.map((dir) => rm(dir, { recursive: true, force: true })));
   return {
     results,

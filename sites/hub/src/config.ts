@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors, loadData, type Problem } from '@townhub/schema';
 import type { AstroInlineConfig } from 'astro';
-import { hubSite } from './integration.ts';
+import { hubSite, type PagesOut } from './integration.ts';
 import type { SiteData } from './lib/site-data.ts';
 
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,6 +49,8 @@ export interface HubBuildConfig {
   search?: boolean;
   /** Told the number of HTML pages built, when the search index has counted them. */
   onPages?: (pages: number) => void;
+  /** Where the written pages go to be indexed, instead of this build's own Pagefind index (see `HubSiteOptions`). */
+  pagesTo?: PagesOut;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -81,6 +83,7 @@ export function hubAstroConfig(options: HubBuildConfig): AstroInlineConfig {
         data: options.data,
         ...(options.search === undefined ? {} : { search: options.search }),
         ...(options.onPages ? { onPages: options.onPages } : {}),
+        ...(options.pagesTo ? { pagesTo: options.pagesTo } : {}),
       }),
     ],
   };

@@ -1,7 +1,8 @@
 /**
  * The hub-site integration: hands the validated hub data to the pages, makes widget modules optional at build
- * time, indexes the pages with Pagefind and writes the ORUK API files while the pages render, and after the build
- * writes the widgets bundle and the static host's `_headers` file.
+ * time, indexes the pages with Pagefind (or hands them to the process that started the build, which indexes them)
+ * and writes the ORUK API files while the pages render, and after the build writes the widgets bundle and the static
+ * host's `_headers` file.
  */
 
 import { readdirSync, statSync } from 'node:fs';
@@ -69,21 +70,38 @@ export interface HubSiteOptions {
   search?: boolean;
   /** Told the number of HTML pages in the built site, when Pagefind has checked it against the folder. */
   onPages?: (pages: number) => void;
+  /**
+   * Where the written pages go instead of this build's own Pagefind index: the process that started the build keeps
+   * the index and writes it once this build has ended, so the two never hold their memory at the same moment.
+   */
+  pagesTo?: PagesOut;
+}
+
+/** Told of each page as Astro renders it (path in the site, size in bytes), then once every page is written. */
+export interface PagesOut {
+  rendered(path: string, bytes: number): void;
+  written(): void;
 }
 
 /**
  * Starts Pagefind indexing a built site in its own process (only pages marked `data-pagefind-body` are indexed), so
  * this process can do other work meanwhile; `finish` writes the index into the site and returns the page count.
  */
-async function startIndexing(dir: string): Promise<{ finish(): Promise<number> }> {
+async function startIndexing(dir: string): Promise<{ finish(until?: Promise<unknown>): Promise<number> }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const adding = index.addDirectory({ path: dir });
   adding.catch(() => {}); // awaited in finish(); this only keeps an early failure from going unhandled meanwhile
   return {
-    async finish() {
+    async finish(until) {
       const added = await adding;
-      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+      try {
+        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        await until;
+      } catch (error) {
+        await index.deleteIndex();
+        throw error;
+      }
       const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
       if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
       await index.deleteIndex();
@@ -104,11 +122,16 @@ const PLAIN_PATH = /^[\w./-]+$/;
 /**
  * Pagefind indexing the pages from disk while Astro renders the next ones. Each rendered page's path and size are
  * noted; once its file on disk has that size, Astro has written it, and it is handed to Pagefind by path, a batch at a
- * time, which costs Pagefind far less than being sent each page's HTML. `finish` indexes the rest, checks that
- * exactly the HTML files on disk were indexed (or else indexes the folder again as it is, as `startIndexing` does),
- * writes the index and returns the number of HTML pages.
+ * time, which costs Pagefind far less than being sent each page's HTML. `finish`, once every page is written, indexes
+ * the rest, checks that exactly the HTML files on disk were indexed (or else indexes the folder again as it is, as
+ * `startIndexing` does), waits for `until` (if it fails, nothing is written and the index is dropped), writes the
+ * index and returns the number of HTML pages. `cancel` drops an index that will not be finished.
  */
-function indexWhileRendering(dir: string): { rendered(path: string, bytes: number): void; finish(): Promise<number> } {
+export function indexWhileRendering(dir: string): {
+  rendered(path: string, bytes: number): void;
+  finish(until?: Promise<unknown>): Promise<number>;
+  cancel(): Promise<void>;
+} {
   const created = pagefind.createIndex({ forceLanguage: 'en' });
   created.catch(() => {}); // awaited in finish()
   const added = new Set<string>();
@@ -152,9 +175,17 @@ function indexWhileRendering(dir: string): { rendered(path: string, bytes: numbe
       added.add(path);
       if (!running) next();
     },
-    async finish() {
+    async finish(until) {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      const wait = async () => {
+        try {
+          await until;
+        } catch (error) {
+          await index.deleteIndex();
+          throw error;
+        }
+      };
       // Every page is written by now. The folder is listed while Pagefind indexes the batch it has (a synchronous
       // listing takes a third of the time of an asynchronous one, which waits for every folder in turn).
       const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
@@ -162,16 +193,24 @@ function indexWhileRendering(dir: string): { rendered(path: string, bytes: numbe
       ready.push(...pending.map((p) => p.path));
       pending = [];
       while (ready.length) await send(ready.splice(0, BATCH));
-      if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+      if (failed.length) {
+        await index.deleteIndex();
+        throw new Error(`Pagefind: ${failed.join('; ')}`);
+      }
       if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
         await index.deleteIndex();
-        await (await startIndexing(dir)).finish();
+        await (await startIndexing(dir)).finish(until);
         return onDisk.length;
       }
+      await wait();
       const indexWritten = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
       if (indexWritten.errors.length) throw new Error(`Pagefind: ${indexWritten.errors.join('; ')}`);
       await index.deleteIndex();
       return added.size;
+    },
+    async cancel() {
+      while (running) await running;
+      await (await created).index?.deleteIndex();
     },
   };
 }
@@ -181,23 +220,17 @@ export async function indexSite(dir: string): Promise<number> {
   try {
     return await (await startIndexing(dir)).finish();
   } finally {
-    if (!keepService) await pagefind.close();
+    await pagefind.close();
   }
 }
 
-/** Stops Pagefind's service process, if one is running, and the writing of a failed build's API files. */
-export function closeSearchIndex(): Promise<unknown> {
-  oruk?.stop();
-  return pagefind.close();
-}
-
-let keepService = false;
 /**
- * Keeps Pagefind's service process running after a successful build, for the next hub built in this process (each
- * hub has its own index in it); the caller closes it with `closeSearchIndex` after a failure and when done.
+ * Stops Pagefind's service process, if one is running, and the writing of a failed build's API files; resolves once
+ * no more of those files will be written, so the failed build's folder can be removed.
  */
-export function keepSearchService(keep: boolean): void {
-  keepService = keep;
+export async function closeSearchIndex(): Promise<void> {
+  await oruk?.stop();
+  await pagefind.close();
 }
 
 /** The file Astro writes a page to (build.format 'directory'), relative to the site, from its URL. */
@@ -208,14 +241,14 @@ function pageFile(url: string, base: string): string {
 }
 
 /** The ORUK API files written by a worker thread (see lib/oruk-files.ts); resolves when they are all written. */
-function writeOrukInWorker(job: OrukJob): { done: Promise<void>; stop(): void } {
+function writeOrukInWorker(job: OrukJob): { done: Promise<void>; stop(): Promise<unknown> } {
   const worker = new Worker(new URL('./lib/oruk-files.ts', import.meta.url), { workerData: { oruk: job } });
   const done = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Writing the ORUK API files stopped (exit code ${code}).`))));
   });
   done.catch(() => {}); // awaited in astro:build:done
-  return { done, stop: () => void worker.terminate() };
+  return { done, stop: () => worker.terminate() };
 }
 
 let oruk: ReturnType<typeof writeOrukInWorker> | undefined;
@@ -223,11 +256,18 @@ let oruk: ReturnType<typeof writeOrukInWorker> | undefined;
 const ORUK_WORKER_FROM = 2000;
 
 /** Starts writing the API files, in a worker thread for a large hub. */
-function startOruk(job: OrukJob): { done: Promise<void>; stop(): void } {
+function startOruk(job: OrukJob): { done: Promise<void>; stop(): Promise<unknown> } {
   if (job.assets.length >= ORUK_WORKER_FROM) return writeOrukInWorker(job);
-  const done = writeOrukFiles(job);
+  const stopping = new AbortController();
+  const done = writeOrukFiles(job, stopping.signal);
   done.catch(() => {}); // awaited in astro:build:done
-  return { done, stop: () => {} };
+  return {
+    done,
+    stop: () => {
+      stopping.abort();
+      return done.catch(() => {});
+    },
+  };
 }
 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
@@ -256,9 +296,10 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         oruk ??= startOruk({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        // Pagefind starts while Vite builds, and indexes the written pages while the next ones render.
-        const indexing = options.search === false ? undefined : indexWhileRendering(outDir);
-        search = indexing;
+        // Pagefind starts while Vite builds, and indexes the written pages while the next ones render (here, or in
+        // the process that started this build).
+        search = options.search === false || options.pagesTo ? undefined : indexWhileRendering(outDir);
+        const indexing = options.search === false ? undefined : (options.pagesTo ?? search);
         oruk = undefined;
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
@@ -284,6 +325,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         const out = fileURLToPath(dir);
         const { hub, assets } = options.data;
         // Pagefind finishes its index in its own process while this one writes the other files.
+        if (options.search !== false) options.pagesTo?.written();
         const indexed = search?.finish();
         indexed?.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
         try {
@@ -306,7 +348,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
             logger.info(`Pagefind indexed the site's ${pages} pages`);
             options.onPages?.(pages);
           }
-          if (!keepService) await closeSearchIndex();
+          await closeSearchIndex();
         } catch (error) {
           await closeSearchIndex();
           throw error;

@@ -16,13 +16,16 @@ export interface OrukJob {
   assets: Asset[];
 }
 
-/** Writes the files a few at a time; each document becomes JSON only when it is written, to keep memory low. */
-export async function writeOrukFiles({ out, hub, categories, assets }: OrukJob): Promise<void> {
+/**
+ * Writes the files a few at a time; each document becomes JSON only when it is written, to keep memory low. Once
+ * `signal` aborts (the build failed), no more files are started.
+ */
+export async function writeOrukFiles({ out, hub, categories, assets }: OrukJob, signal?: AbortSignal): Promise<void> {
   const files = [...orukApiFiles(hub, categories, assets)];
   const folders = new Map<string, Promise<unknown>>();
   let next = 0;
   const writer = async () => {
-    for (let i = next++; i < files.length; i = next++) {
+    for (let i = next++; i < files.length && !signal?.aborted; i = next++) {
       const [path, document] = files[i]!;
       const file = join(out, path);
       const folder = dirname(file);
