@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
 import { formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
-import { closeSearchIndex, type PagesOut } from '../src/integration.ts';
+import { type PagesOut, stopBackgroundWork } from '../src/integration.ts';
 
 export interface HubResult {
   slug: string;
@@ -81,7 +81,7 @@ async function safeBuild(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> 
     return await buildHub(args, pagesTo);
   } catch (error) {
     // Whatever the failed build was still writing stops before its folder is removed.
-    await closeSearchIndex();
+    await stopBackgroundWork();
     return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
   }
 }
@@ -108,7 +108,7 @@ if (parentPort) {
   const send = (m: BuilderMessage) => port.postMessage(m);
   port.on('message', async (message: HubArgs | 'stop') => {
     if (message === 'stop') {
-      await closeSearchIndex();
+      await stopBackgroundWork();
       process.exit();
     }
     send(await safeBuild(message, pagesTo(send)));
@@ -117,13 +117,13 @@ if (parentPort) {
   if (process.send) {
     const send = (m: BuilderMessage) => process.send?.(m);
     process.on('message', async (args: HubArgs) => send(await safeBuild(args, pagesTo(send))));
-    process.on('disconnect', () => closeSearchIndex().finally(() => process.exit()));
+    process.on('disconnect', () => stopBackgroundWork().finally(() => process.exit()));
   } else {
     const { values } = parseArgs({
       options: { hub: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, today: { type: 'string' } },
     });
     const result = await safeBuild(values as HubArgs);
-    await closeSearchIndex();
+    await stopBackgroundWork();
     console.log(JSON.stringify(result));
     process.exitCode = exitCode(result);
     // Vite may leave handles open; the result is printed, so leave promptly.

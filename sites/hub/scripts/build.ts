@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataRootError, hubSlugs } from '@townhub/schema';
-import { closeSearchIndex, indexWhileRendering, type PagesOut } from '../src/integration.ts';
+import { indexWhileRendering, type PagesOut, stopBackgroundWork } from '../src/integration.ts';
 import type { BuilderMessage, HubResult } from './build-hub.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -249,7 +249,7 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
   try {
     await Promise.all(Array.from({ length: jobs }, builderLoop));
   } finally {
-    await closeSearchIndex();
+    await stopBackgroundWork();
   }
   await Promise.all(retired.map((dir) => rm(dir, { recursive: true, force: true })));
   return {

@@ -12,6 +12,7 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import type { PagefindIndex } from 'pagefind';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { type OrukJob, writeOrukFiles } from './lib/oruk-files.ts';
@@ -95,19 +96,25 @@ async function startIndexing(dir: string): Promise<{ finish(until?: Promise<unkn
   return {
     async finish(until) {
       const added = await adding;
-      try {
-        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-        await until;
-      } catch (error) {
-        await index.deleteIndex();
-        throw error;
-      }
-      const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      await index.deleteIndex();
+      await writeIndex(index, dir, added.errors, until);
       return added.page_count;
     },
   };
+}
+
+/**
+ * Writes `index` into the site once `until` has settled, unless Pagefind reported `problems` or `until` fails, and
+ * drops the index from Pagefind's service either way.
+ */
+async function writeIndex(index: PagefindIndex, dir: string, problems: string[], until?: Promise<unknown>): Promise<void> {
+  try {
+    if (problems.length) throw new Error(`Pagefind: ${problems.join('; ')}`);
+    await until;
+    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
 }
 
 /**
@@ -178,14 +185,6 @@ export function indexWhileRendering(dir: string): {
     async finish(until) {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      const wait = async () => {
-        try {
-          await until;
-        } catch (error) {
-          await index.deleteIndex();
-          throw error;
-        }
-      };
       // Every page is written by now. The folder is listed while Pagefind indexes the batch it has (a synchronous
       // listing takes a third of the time of an asynchronous one, which waits for every folder in turn).
       const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
@@ -193,19 +192,12 @@ export function indexWhileRendering(dir: string): {
       ready.push(...pending.map((p) => p.path));
       pending = [];
       while (ready.length) await send(ready.splice(0, BATCH));
-      if (failed.length) {
-        await index.deleteIndex();
-        throw new Error(`Pagefind: ${failed.join('; ')}`);
-      }
-      if (onDisk.length !== added.size || onDisk.some((f) => !added.has(f))) {
+      if (!failed.length && (onDisk.length !== added.size || onDisk.some((f) => !added.has(f)))) {
         await index.deleteIndex();
         await (await startIndexing(dir)).finish(until);
         return onDisk.length;
       }
-      await wait();
-      const indexWritten = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-      if (indexWritten.errors.length) throw new Error(`Pagefind: ${indexWritten.errors.join('; ')}`);
-      await index.deleteIndex();
+      await writeIndex(index, dir, failed, until);
       return added.size;
     },
     async cancel() {
@@ -228,7 +220,7 @@ export async function indexSite(dir: string): Promise<number> {
  * Stops Pagefind's service process, if one is running, and the writing of a failed build's API files; resolves once
  * no more of those files will be written, so the failed build's folder can be removed.
  */
-export async function closeSearchIndex(): Promise<void> {
+export async function stopBackgroundWork(): Promise<void> {
   await oruk?.stop();
   await pagefind.close();
 }
@@ -300,7 +292,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         // the process that started this build).
         search = options.search === false || options.pagesTo ? undefined : indexWhileRendering(outDir);
         const indexing = options.search === false ? undefined : (options.pagesTo ?? search);
-        oruk = undefined;
+        oruk = undefined; // the previous hub's, when a builder builds several; started again in astro:build:setup
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           async render(request, context) {
@@ -348,9 +340,9 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
             logger.info(`Pagefind indexed the site's ${pages} pages`);
             options.onPages?.(pages);
           }
-          await closeSearchIndex();
+          await stopBackgroundWork();
         } catch (error) {
-          await closeSearchIndex();
+          await stopBackgroundWork();
           throw error;
         }
       },
