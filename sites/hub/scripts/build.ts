@@ -209,7 +209,9 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
           search.rendered(path, bytes);
         },
         written: () => {
-          indexed = search.finish(released);
+          // A large hub's index waits until its builder has ended and given back its memory; a small one's is
+          // written at once (a failed build's folder is removed only once the index is written).
+          indexed = search.finish(pages >= END_BUILDER_FROM ? released : undefined);
           indexed.catch(() => {}); // awaited below
         },
       });

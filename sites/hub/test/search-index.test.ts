@@ -1,0 +1,64 @@
+/**
+ * The search index built while pages render (real Pagefind): pages are handed over by path, a folder at a time, and
+ * the index holds exactly the pages on disk.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { indexWhileRendering, pageGlobs, stopBackgroundWork } from '../src/integration.ts';
+import { tempDir } from './helpers.ts';
+
+after(() => stopBackgroundWork());
+
+const page = (title: string) =>
+  `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>Words about ${title}.</p></main></body></html>`;
+
+async function site(pages: string[]): Promise<string> {
+  const dir = await tempDir('index');
+  for (const path of pages) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), page(path));
+  }
+  return dir;
+}
+
+test('one glob per top-level folder, each naming exactly its pages', () => {
+  assert.deepEqual(pageGlobs(['assets/a/index.html', 'index.html', 'assets/b/index.html', '404.html', 'categories/food/2/index.html', 'map/index.html']), [
+    'assets/{a/index.html,b/index.html}',
+    '{index.html,404.html}',
+    'categories/food/2/index.html',
+    'map/index.html',
+  ]);
+});
+
+test('indexes exactly the rendered pages, the error page and nested pages included', async () => {
+  const pages = ['index.html', '404.html', 'about/index.html', 'categories/food/index.html', 'categories/food/2/index.html'];
+  for (let i = 0; i < 450; i++) pages.push(`assets/asset-${String(i).padStart(3, '0')}/index.html`);
+  const dir = await site(pages);
+  const search = indexWhileRendering(dir);
+  for (const path of pages) search.rendered(path, Buffer.byteLength(page(path)));
+  assert.equal(await search.finish(), pages.length);
+  const fragments = readdirSync(join(dir, 'pagefind/fragment'));
+  assert.equal(fragments.length, pages.length);
+});
+
+test('a page on disk that was never rendered is still indexed', async () => {
+  const dir = await site(['index.html', 'assets/a/index.html', 'assets/b/index.html']);
+  const search = indexWhileRendering(dir);
+  search.rendered('index.html', Buffer.byteLength(page('index.html')));
+  search.rendered('assets/a/index.html', Buffer.byteLength(page('assets/a/index.html')));
+  assert.equal(await search.finish(), 3);
+  assert.equal(readdirSync(join(dir, 'pagefind/fragment')).length, 3);
+});
+
+test('nothing is written when the build it waits for fails', async () => {
+  const dir = await site(['index.html']);
+  const search = indexWhileRendering(dir);
+  search.rendered('index.html', Buffer.byteLength(page('index.html')));
+  const failed = Promise.reject(new Error('the build failed'));
+  failed.catch(() => {}); // awaited by finish()
+  await assert.rejects(search.finish(failed), /the build failed/);
+  assert.equal(existsSync(join(dir, 'pagefind')), false);
+});
