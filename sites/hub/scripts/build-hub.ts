@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
 import { formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
-import { type PagesOut, stopBackgroundWork } from '../src/integration.ts';
+import { type PagesOut, type RenderedPage, stopBackgroundWork } from '../src/integration.ts';
 
 export interface HubResult {
   slug: string;
@@ -86,11 +86,14 @@ async function safeBuild(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> 
   }
 }
 
-/** What a builder sends build.ts: each page rendered (its path in the site and size), that all are written, the result. */
-export type BuilderMessage = { page: string; bytes: number } | { written: true } | HubResult;
+/**
+ * What a builder sends build.ts: each render as it ends (its place in the order renders started, and the page when it
+ * is an HTML page), that all pages are written, the result.
+ */
+export type BuilderMessage = { order: number; page?: RenderedPage } | { written: true } | HubResult;
 
 const pagesTo = (send: (m: BuilderMessage) => void): PagesOut => ({
-  rendered: (page, bytes) => send({ page, bytes }),
+  rendered: (order, page) => send(page ? { order, page } : { order }),
   written: () => send({ written: true }),
 });
 

@@ -92,7 +92,7 @@ function startBuilder(isolate: Isolation): Builder {
     done?.(result.ok || !output.trim() ? result : { ...result, errors: [...result.errors, output.trim()] });
   };
   child.on('message', (message: BuilderMessage) => {
-    if ('page' in message) pages?.rendered(message.page, message.bytes);
+    if ('order' in message) pages?.rendered(message.order, message.page);
     else if ('written' in message) pages?.written();
     else finish(message);
   });
@@ -204,9 +204,9 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       released.catch(() => {}); // the index waits on it
       let pages = 0;
       let result = await builder.run(args, {
-        rendered: (path, bytes) => {
-          pages++;
-          search.rendered(path, bytes);
+        rendered: (order, page) => {
+          if (page) pages++;
+          search.rendered(order, page);
         },
         written: () => {
           // A large hub's index waits until its builder has ended and given back its memory; a small one's is

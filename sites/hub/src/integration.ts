@@ -78,9 +78,12 @@ export interface HubSiteOptions {
   pagesTo?: PagesOut;
 }
 
-/** Told of each page as Astro renders it (path in the site, size in bytes), then once every page is written. */
+/**
+ * Told of each render as it ends, by its place in the order renders started, with the page when it is an HTML page
+ * (see `indexWhileRendering`); then once every page is written.
+ */
 export interface PagesOut {
-  rendered(path: string, bytes: number): void;
+  rendered(order: number, page?: RenderedPage): void;
   written(): void;
 }
 
@@ -118,11 +121,10 @@ async function writeIndex(index: PagefindIndex, dir: string, problems: string[],
 }
 
 /**
- * Most pages per Pagefind request; Pagefind refuses a glob of 10,000 paths. A request walks the folders its glob
- * names (about 30 ms for the assets folder of a 10,000-asset hub), so a batch waits for 200 pages, or a twentieth of
- * those written so far, and the pages still to index when the last one is written stay few.
+ * Pages per Pagefind request. A request walks the folders its glob names (about 30 ms for the assets folder of a
+ * 10,000-asset hub), so a batch is not much smaller; and the pages still to index once the last is written stay few.
  */
-const BATCH = 1000;
+const BATCH = 250;
 /** Paths that need no escaping in a glob (page paths are made of ids, which are lowercase words and hyphens). */
 const PLAIN_PATH = /^[\w./-]+$/;
 
@@ -142,27 +144,38 @@ export function pageGlobs(paths: string[]): string[] {
   return [...folders].map(([folder, rest]) => (rest.length === 1 ? `${folder}${rest[0]}` : `${folder}{${rest.join(',')}}`));
 }
 
+/** A page to index: its file in the site and its size in bytes. */
+export interface RenderedPage {
+  path: string;
+  bytes: number;
+}
+
 /**
- * Pagefind indexing the pages from disk while Astro renders the next ones. Each rendered page's path and size are
- * noted; once its file on disk has that size, Astro has written it, and it is handed to Pagefind by path, a batch at a
- * time, which costs Pagefind far less than being sent each page's HTML. `finish`, once every page is written, indexes
- * the rest, checks that exactly the HTML files on disk were indexed (or else indexes the folder again as it is, as
- * `startIndexing` does), waits for `until` (if it fails, nothing is written and the index is dropped), writes the
- * index and returns the number of HTML pages. `cancel` drops an index that will not be finished.
+ * Pagefind indexing the pages from disk while Astro renders the next ones. Astro tells of each render by its place
+ * in the order renders started (`order`, from 0), with the page when it is one to index. Once a page's file on disk
+ * has its size, Astro has written it; pages are handed to Pagefind by path, `BATCH` at a time in that order, which
+ * costs Pagefind far less than being sent each page's HTML. The order, not the moment each render ends, decides the
+ * batches, because Pagefind's index depends on the order pages are added: the same data gives the same index.
+ * `finish`, once every page is written, indexes the rest, checks that exactly the HTML files on disk were indexed (or
+ * else indexes the folder again as it is, as `startIndexing` does), waits for `until` (if it fails, nothing is written
+ * and the index is dropped), writes the index and returns the number of HTML pages. `cancel` drops an index that will
+ * not be finished.
  */
 export function indexWhileRendering(dir: string): {
-  rendered(path: string, bytes: number): void;
+  rendered(order: number, page?: RenderedPage): void;
   finish(until?: Promise<unknown>): Promise<number>;
   cancel(): Promise<void>;
 } {
   const created = pagefind.createIndex({ forceLanguage: 'en' });
   created.catch(() => {}); // awaited in finish()
   const added = new Set<string>();
-  let pending: { path: string; bytes: number }[] = [];
-  const ready: string[] = [];
+  // Renders by order: a page, null for a render that is not a page to index, undefined while it runs.
+  const renders: (RenderedPage | null | undefined)[] = [];
+  let sent = 0; // renders before this one have been handed to Pagefind
+  let unconfirmed: RenderedPage[] = []; // pages of the next batch not yet seen written
   let running: Promise<void> | undefined;
   const failed: string[] = [];
-  const written = ({ path, bytes }: { path: string; bytes: number }) => statSync(join(dir, path), { throwIfNoEntry: false })?.size === bytes;
+  const written = ({ path, bytes }: RenderedPage) => statSync(join(dir, path), { throwIfNoEntry: false })?.size === bytes;
   const send = (paths: string[]): Promise<void> =>
     created
       .then(async ({ index }) => {
@@ -179,22 +192,28 @@ export function indexWhileRendering(dir: string): {
       .catch((error: unknown) => {
         failed.push(String(error));
       });
+  /** The pages of renders `from` up to `to`, in order. */
+  const pagesOf = (from: number, to: number) =>
+    renders
+      .slice(from, to)
+      .filter((r) => r)
+      .map((r) => (r as RenderedPage).path);
   const next = () => {
     running = undefined;
-    const wanted = Math.min(BATCH, Math.max(200, added.size / 20));
-    if (ready.length + pending.length < wanted) return;
-    const waiting: typeof pending = [];
-    for (const page of pending) {
-      if (written(page)) ready.push(page.path);
-      else waiting.push(page);
-    }
-    pending = waiting;
-    if (ready.length >= wanted) running = send(ready.splice(0, BATCH)).then(next);
+    const end = sent + BATCH;
+    if (renders.length < end) return;
+    for (let i = sent; i < end; i++) if (renders[i] === undefined) return;
+    if (!unconfirmed.length) unconfirmed = renders.slice(sent, end).filter((r) => r) as RenderedPage[];
+    unconfirmed = unconfirmed.filter((page) => !written(page));
+    if (unconfirmed.length) return;
+    const paths = pagesOf(sent, end);
+    sent = end;
+    running = send(paths).then(next);
   };
   return {
-    rendered(path, bytes) {
-      pending.push({ path, bytes });
-      added.add(path);
+    rendered(order, page) {
+      renders[order] = page ?? null;
+      if (page) added.add(page.path);
       if (!running) next();
     },
     async finish(until) {
@@ -204,9 +223,7 @@ export function indexWhileRendering(dir: string): {
       // listing takes a third of the time of an asynchronous one, which waits for every folder in turn).
       const last = (async () => {
         while (running) await running;
-        ready.push(...pending.map((p) => p.path));
-        pending = [];
-        while (ready.length) await send(ready.splice(0, BATCH));
+        for (; sent < renders.length; sent += BATCH) await send(pagesOf(sent, sent + BATCH));
       })();
       await new Promise((resolve) => setImmediate(resolve)); // the request goes out before the listing holds this thread
       const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
@@ -315,9 +332,11 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         search = options.search === false || options.pagesTo ? undefined : indexWhileRendering(outDir);
         const indexing = options.search === false ? undefined : (options.pagesTo ?? search);
         oruk = undefined; // the previous hub's, when a builder builds several; started again in astro:build:setup
+        let renders = 0;
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
           async render(request, context) {
+            const order = renders++; // Astro starts renders in the same order every build
             const result = await prerenderer.render(request, context);
             const response = result instanceof Response ? result : result.response;
             if (
@@ -325,11 +344,13 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
               context.routeData.type !== 'page' ||
               (response.status !== 200 && !ERROR_PAGE.test(context.routeData.route)) ||
               response.headers.get('content-type')?.startsWith('text/html') === false
-            )
+            ) {
+              indexing?.rendered(order);
               return result;
+            }
             // The page's size tells when Astro has written it; Astro is given the same bytes.
             const body = await response.arrayBuffer();
-            indexing.rendered(pageFile(request.url, base), body.byteLength);
+            indexing.rendered(order, { path: pageFile(request.url, base), bytes: body.byteLength });
             const same = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
             return result instanceof Response ? same : { ...result, response: same };
           },

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { indexWhileRendering, pageGlobs, stopBackgroundWork } from '../src/integration.ts';
@@ -14,6 +14,8 @@ after(() => stopBackgroundWork());
 
 const page = (title: string) =>
   `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>Words about ${title}.</p></main></body></html>`;
+
+const rendered = (path: string) => ({ path, bytes: Buffer.byteLength(page(path)) });
 
 async function site(pages: string[]): Promise<string> {
   const dir = await tempDir('index');
@@ -38,17 +40,35 @@ test('indexes exactly the rendered pages, the error page and nested pages includ
   for (let i = 0; i < 450; i++) pages.push(`assets/asset-${String(i).padStart(3, '0')}/index.html`);
   const dir = await site(pages);
   const search = indexWhileRendering(dir);
-  for (const path of pages) search.rendered(path, Buffer.byteLength(page(path)));
+  for (const [order, path] of pages.entries()) search.rendered(order, rendered(path));
   assert.equal(await search.finish(), pages.length);
   const fragments = readdirSync(join(dir, 'pagefind/fragment'));
   assert.equal(fragments.length, pages.length);
 });
 
+test('the same pages give the same index, whatever order their renders end in', async () => {
+  const pages = Array.from({ length: 600 }, (_, i) => `assets/asset-${String(i).padStart(3, '0')}/index.html`);
+  const indexFiles = async (endOrder: number[]) => {
+    const dir = await site(pages);
+    const search = indexWhileRendering(dir);
+    for (const order of endOrder) {
+      search.rendered(order, rendered(pages[order] ?? ''));
+      search.rendered(pages.length + order); // a render that is not a page (a feed, say)
+    }
+    await search.finish();
+    const files = (readdirSync(join(dir, 'pagefind'), { recursive: true }) as string[]).sort();
+    return Promise.all(files.filter((f) => f.includes('.')).map(async (f) => [f, (await readFile(join(dir, 'pagefind', f))).toString('base64')]));
+  };
+  const inOrder = pages.map((_, i) => i);
+  const shuffled = [...inOrder].sort((a, b) => ((a * 7919) % 601) - ((b * 7919) % 601));
+  assert.deepEqual(await indexFiles(shuffled), await indexFiles(inOrder));
+});
+
 test('a page on disk that was never rendered is still indexed', async () => {
   const dir = await site(['index.html', 'assets/a/index.html', 'assets/b/index.html']);
   const search = indexWhileRendering(dir);
-  search.rendered('index.html', Buffer.byteLength(page('index.html')));
-  search.rendered('assets/a/index.html', Buffer.byteLength(page('assets/a/index.html')));
+  search.rendered(0, rendered('index.html'));
+  search.rendered(1, rendered('assets/a/index.html'));
   assert.equal(await search.finish(), 3);
   assert.equal(readdirSync(join(dir, 'pagefind/fragment')).length, 3);
 });
@@ -56,7 +76,7 @@ test('a page on disk that was never rendered is still indexed', async () => {
 test('nothing is written when the build it waits for fails', async () => {
   const dir = await site(['index.html']);
   const search = indexWhileRendering(dir);
-  search.rendered('index.html', Buffer.byteLength(page('index.html')));
+  search.rendered(0, rendered('index.html'));
   const failed = Promise.reject(new Error('the build failed'));
   failed.catch(() => {}); // awaited by finish()
   await assert.rejects(search.finish(failed), /the build failed/);
