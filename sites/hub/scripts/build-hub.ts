@@ -1,8 +1,9 @@
 /**
  * Builds one hub: load and validate its data through @townhub/schema, then Astro and Pagefind into a fresh folder.
  * Run by scripts/build.ts in builders (worker threads or child processes) apart from the main process, so a hub that
- * runs out of memory or crashes cannot take down the others. Run directly, it prints a `HubResult` and exits 2 on
- * invalid data (having written nothing), 1 on any other failure.
+ * runs out of memory or crashes cannot take down the others; build.ts then loads the data, indexes the pages and
+ * writes the API files itself. Run directly, it prints a `HubResult` and exits 2 on invalid data (having written
+ * nothing), 1 on any other failure.
  *
  *   node scripts/build-hub.ts --hub <slug> --data <dir> --out <dir> --base <path> [--today YYYY-MM-DD]
  */
@@ -11,8 +12,9 @@ import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
-import { formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
+import { buildDay, formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
 import { type PagesOut, type RenderedPage, stopBackgroundWork } from '../src/integration.ts';
+import type { SiteData } from '../src/lib/site-data.ts';
 
 export interface HubResult {
   slug: string;
@@ -44,14 +46,30 @@ export interface HubArgs {
 }
 
 /**
- * Builds one hub. With `pagesTo`, the pages go there to be indexed (see `HubSiteOptions.pagesTo`) and the result's
- * page count is left to that index (0 here).
+ * What build.ts takes on for a hub its builder builds: it loads and validates the hub's data while the builder starts
+ * Astro (`data`), indexes the pages (`pagesTo`, see `HubSiteOptions.pagesTo`) and writes the API files.
  */
-export async function buildHub(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> {
+export interface ParentShare {
+  data: Promise<SiteData>;
+  pagesTo: PagesOut;
+}
+
+/**
+ * Builds one hub. With `parent`, the data comes from build.ts, and the result's page count and data warnings are left
+ * to it (0 here).
+ */
+export async function buildHub(args: HubArgs, parent?: ParentShare): Promise<HubResult> {
   const started = performance.now();
   const done = (r: Omit<HubResult, 'slug' | 'ms'>): HubResult => ({ slug: args.hub, ms: Math.round(performance.now() - started), ...r });
-  const loaded = loadSiteData(resolve(args.data), args.hub, args.today ? new Date(`${args.today}T12:00:00Z`) : new Date());
-  if (!loaded.ok) return done({ ok: false, pages: 0, errors: loaded.problems.map(formatProblem), warnings: 0 });
+  let data: SiteData | Promise<SiteData>;
+  let warnings = 0;
+  if (parent) data = parent.data;
+  else {
+    const loaded = loadSiteData(resolve(args.data), args.hub, buildDay(args.today));
+    if (!loaded.ok) return done({ ok: false, pages: 0, errors: loaded.problems.map(formatProblem), warnings: 0 });
+    data = loaded.data;
+    warnings = loaded.warnings.length;
+  }
   const outDir = resolve(args.out);
   // Astro puts its intermediate server build under the working directory when outDir is outside it, which parallel
   // builds would share; working inside this hub's own folder keeps every build's files apart.
@@ -63,22 +81,22 @@ export async function buildHub(args: HubArgs, pagesTo?: PagesOut): Promise<HubRe
   // Pagefind's check of the built site counts its pages, which saves listing the whole folder again.
   let pages: number | undefined;
   const config = hubAstroConfig({
-    data: loaded.data,
+    data,
     outDir,
     base: args.base,
     cacheDir: join(SITE_ROOT, 'node_modules/.astro/hubs', args.hub),
     onPages: (n) => (pages = n),
-    ...(pagesTo ? { pagesTo } : {}),
+    ...(parent ? { pagesTo: parent.pagesTo, api: false } : {}),
   });
   await build(config);
-  if (pagesTo) pages = 0;
-  return done({ ok: true, pages: pages ?? (await countPages(outDir)), errors: [], warnings: loaded.warnings.length });
+  if (parent) pages = 0;
+  return done({ ok: true, pages: pages ?? (await countPages(outDir)), errors: [], warnings });
 }
 
 /** Builds a hub and reports what happened as a result, never by throwing. */
-async function safeBuild(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> {
+async function safeBuild(args: HubArgs, parent?: ParentShare): Promise<HubResult> {
   try {
-    return await buildHub(args, pagesTo);
+    return await buildHub(args, parent);
   } catch (error) {
     // Whatever the failed build was still writing stops before its folder is removed.
     await stopBackgroundWork();
@@ -92,10 +110,25 @@ async function safeBuild(args: HubArgs, pagesTo?: PagesOut): Promise<HubResult> 
  */
 export type BuilderMessage = { order: number; page?: RenderedPage } | { written: true } | HubResult;
 
-const pagesTo = (send: (m: BuilderMessage) => void): PagesOut => ({
-  rendered: (order, page) => send(page ? { order, page } : { order }),
-  written: () => send({ written: true }),
-});
+/** What build.ts sends a builder: a hub to build, then that hub's data (null when it is invalid, which ends the build). */
+export type ParentMessage = HubArgs | { hubData: SiteData | null };
+
+/** Builds the hubs build.ts sends, one at a time, each with the data that follows it. */
+function builder(send: (m: BuilderMessage) => void): (message: ParentMessage) => Promise<void> {
+  const pagesTo: PagesOut = {
+    rendered: (order, page) => send(page ? { order, page } : { order }),
+    written: () => send({ written: true }),
+  };
+  let provide: (data: SiteData | null) => void = () => {};
+  return async (message) => {
+    if ('hubData' in message) return provide(message.hubData);
+    const data = new Promise<SiteData>((resolve, reject) => {
+      provide = (d) => (d ? resolve(d) : reject(new Error('The hub data is invalid.')));
+    });
+    data.catch(() => {}); // the build awaits it
+    send(await safeBuild(message, { data, pagesTo }));
+  };
+}
 
 /** Exit code of a one-off build: 2 for invalid data (nothing was built), 1 for any other failure. */
 const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e) => /:\d+:\d+ {2}/.test(e)) ? 2 : 1);
@@ -103,23 +136,25 @@ const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e
 // Entry points. As a builder for scripts/build.ts (a worker thread, or a child process with IPC) it builds the hubs
 // it is sent one after another, so Astro and Vite load once per builder rather than once per hub; a hub's failure is
 // reported as its result, and a builder that dies takes only its current hub with it (build.ts starts a new one).
-// A builder sends each page it renders to build.ts, which keeps the hub's Pagefind index and writes it once the
-// builder has ended or gone idle (see `BuilderMessage`), so the index is not written while the build holds its memory.
-// Run directly from the command line it builds one hub from its arguments, and indexes it itself.
+// A builder starts Astro on a hub at once and is sent its data when build.ts has loaded it; it sends each page it
+// renders to build.ts, which keeps the hub's Pagefind index and writes it (a large hub's once the builder has ended, so
+// the index is not written while the build holds its memory). Run directly from the command line it builds one hub from its arguments, and indexes it itself.
 if (parentPort) {
   const port = parentPort;
-  const send = (m: BuilderMessage) => port.postMessage(m);
-  port.on('message', async (message: HubArgs | 'stop') => {
+  const build = builder((m) => port.postMessage(m));
+  port.on('message', async (message: ParentMessage | 'stop') => {
     if (message === 'stop') {
       await stopBackgroundWork();
       process.exit();
     }
-    send(await safeBuild(message, pagesTo(send)));
+    await build(message);
   });
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.send) {
-    const send = (m: BuilderMessage) => process.send?.(m);
-    process.on('message', async (args: HubArgs) => send(await safeBuild(args, pagesTo(send))));
+    process.on(
+      'message',
+      builder((m) => process.send?.(m)),
+    );
     process.on('disconnect', () => stopBackgroundWork().finally(() => process.exit()));
   } else {
     const { values } = parseArgs({

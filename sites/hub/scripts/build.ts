@@ -2,7 +2,8 @@
  * Builds hub sites: every hub in the data root, or the one named, several at once (up to the number of cores), in
  * builders apart from this process: worker threads (each with its own heap) or child processes. A builder builds
  * one hub at a time and reports each hub's result, so one hub's failure cannot take down another; a builder that
- * dies fails only the hub it was building and is replaced for the rest.
+ * dies fails only the hub it was building and is replaced for the rest. Meanwhile this process loads and validates
+ * each hub's data (the builder starts Astro before it is here), keeps the hub's search index and writes its API files.
  *
  *   pnpm build [--hub <slug>] [--data <dir>] [--out <dir>] [--base <path>] [--jobs <n>] [--isolate process|worker]
  *
@@ -19,8 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataRootError, hubSlugs } from '@townhub/schema';
+import { buildDay, formatProblem, loadSiteData } from '../src/config.ts';
 import { indexWhileRendering, type PagesOut, stopBackgroundWork } from '../src/integration.ts';
-import type { BuilderMessage, HubResult } from './build-hub.ts';
+import { startOrukFiles } from '../src/lib/oruk-files.ts';
+import type { SiteData } from '../src/lib/site-data.ts';
+import type { BuilderMessage, HubArgs, HubResult, ParentMessage } from './build-hub.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const CHILD = join(HERE, 'build-hub.ts');
@@ -55,10 +59,11 @@ export interface BuildSummary {
 /** A worker thread or child process that builds the hubs it is given, one at a time (see build-hub.ts). */
 interface Builder {
   /**
-   * Builds one hub, telling `pages` of its pages as they render; a builder that stops meanwhile fails that hub, and
-   * fails every later call at once.
+   * Starts building one hub, whose data follows with `provide` (null when it is invalid, which ends the build), and
+   * tells `pages` of its pages as they render; a builder that stops meanwhile fails that hub, and fails every later
+   * call at once.
    */
-  run(args: Record<string, string>, pages: PagesOut): Promise<HubResult>;
+  run(args: HubArgs, pages: PagesOut): { result: Promise<HubResult>; provide(data: SiteData | null): void };
   readonly alive: boolean;
   /** Resolves once the builder has ended. */
   stop(): Promise<void>;
@@ -77,7 +82,16 @@ function startBuilder(isolate: Isolation): Builder {
   const child =
     isolate === 'worker'
       ? new Worker(CHILD, { stdout: true, stderr: true, env, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } })
-      : fork(CHILD, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env, execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_MB}`] });
+      : fork(CHILD, [], {
+          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+          env,
+          execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_MB}`],
+          serialization: 'advanced', // the hub's data goes over as a structured clone, as it does to a worker
+        });
+  const send = (message: ParentMessage) => {
+    if (child instanceof Worker) child.postMessage(message);
+    else if (child.connected) child.send(message);
+  };
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -103,15 +117,15 @@ function startBuilder(isolate: Isolation): Builder {
   });
   return {
     run(args, to) {
-      slug = args.hub ?? '';
+      slug = args.hub;
       pages = to;
-      if (stopped) return Promise.resolve({ slug, ok: false, pages: 0, ms: 0, warnings: 0, errors: [stopped] });
+      if (stopped) return { result: Promise.resolve({ slug, ok: false, pages: 0, ms: 0, warnings: 0, errors: [stopped] }), provide: () => {} };
       output = '';
-      return new Promise((done) => {
+      const result = new Promise<HubResult>((done) => {
         pending = done;
-        if (child instanceof Worker) child.postMessage(args);
-        else child.send(args);
+        send(args);
       });
+      return { result, provide: (hubData) => send({ hubData }) };
     },
     get alive() {
       return stopped === undefined;
@@ -179,10 +193,12 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
     let built = 0;
     let kind: Isolation | undefined;
     for (let slug = queue.shift(); slug; slug = queue.shift()) {
+      const hubStarted = performance.now();
       const tmp = join(out, `.building-${slug}-${process.pid}`);
       const target = join(out, slug);
-      const args: Record<string, string> = { hub: slug, data, out: tmp, base: options.base ?? `/${slug}/` };
+      const args: HubArgs = { hub: slug, data, out: tmp, base: options.base ?? `/${slug}/` };
       if (options.today) args.today = options.today;
+      await rm(tmp, { recursive: true, force: true }); // the API files are written into it while Astro builds
       // A builder that died (with the last hub, or idle) is replaced, and so is one that has built many hubs: each
       // build leaves a few megabytes of loaded modules behind.
       const isolate = isolationFor(data, slug, out, options.isolate);
@@ -203,7 +219,7 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       });
       released.catch(() => {}); // the index waits on it
       let pages = 0;
-      let result = await builder.run(args, {
+      const job = builder.run(args, {
         rendered: (order, page) => {
           if (page) pages++;
           search.rendered(order, page);
@@ -215,6 +231,21 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
           indexed.catch(() => {}); // awaited below
         },
       });
+      // The data is loaded and validated here while the builder starts Astro, which waits for it only before the
+      // pages render; then the API files are written here while the builder renders.
+      const loaded = loadSiteData(data, slug, buildDay(options.today));
+      job.provide(loaded.ok ? loaded.data : null);
+      const api = loaded.ok
+        ? startOrukFiles({ out: tmp, hub: loaded.data.hub, categories: loaded.data.categories, assets: loaded.data.assets.map((a) => a.asset) })
+        : undefined;
+      let result = await job.result;
+      if (!loaded.ok) result = { slug, ok: false, pages: 0, ms: 0, errors: loaded.problems.map(formatProblem), warnings: 0 };
+      else if (result.ok) {
+        result = { ...result, warnings: loaded.warnings.length };
+        await api?.done.catch((error: unknown) => {
+          result = { ...result, ok: false, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
+        });
+      }
       if (result.ok) {
         indexed ??= search.finish(released);
         if (!queue.length || built === HUBS_PER_BUILDER || pages >= END_BUILDER_FROM) {
@@ -222,16 +253,16 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
           builder = undefined;
         }
         release(true);
-        const writing = performance.now();
         try {
-          result = { ...result, pages: await indexed, ms: result.ms + Math.round(performance.now() - writing) };
+          result = { ...result, pages: await indexed };
         } catch (error) {
           result = { ...result, ok: false, pages: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
         }
       } else {
         release(false);
-        await (indexed ?? search.cancel()).catch(() => {});
+        await Promise.all([(indexed ?? search.cancel()).catch(() => {}), api?.stop()]);
       }
+      result = { ...result, ms: Math.round(performance.now() - hubStarted) };
       if (result.ok) {
         // Swap in the new site; the old one is moved aside and deleted after all builds (deleting is slow to recover from).
         if (existsSync(target)) {

@@ -16,6 +16,11 @@ export function formatProblem(p: Problem): string {
 
 export type LoadOutcome = { ok: true; data: SiteData; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
+/** The build's "today": a fixed YYYY-MM-DD (for reproducible what's-on pages in tests) at midday, or now. */
+export function buildDay(today?: string): Date {
+  return today ? new Date(`${today}T12:00:00Z`) : new Date();
+}
+
 /** Loads and validates one hub through @townhub/schema; any error means the hub must not be built. */
 export function loadSiteData(dataRoot: string, slug: string, today = new Date()): LoadOutcome {
   const result = loadData(dataRoot, { hub: slug, today });
@@ -39,7 +44,10 @@ export function loadSiteData(dataRoot: string, slug: string, today = new Date())
 }
 
 export interface HubBuildConfig {
-  data: SiteData;
+  /** The hub's data, or the promise of it (see `HubSiteOptions.data`). */
+  data: SiteData | Promise<SiteData>;
+  /** Write the ORUK API files (default true; see `HubSiteOptions.api`). */
+  api?: boolean;
   /** Folder the site is written to. */
   outDir: string;
   /** Path the site is served under, e.g. `/ladywood/` or `/`. */
@@ -63,24 +71,26 @@ export function hubAstroConfig(options: HubBuildConfig): AstroInlineConfig {
     output: 'static',
     outDir: options.outDir,
     base,
-    site: new URL(options.data.hub.siteUrl).origin,
+    // No `site`: absolute URLs come from the hub's siteUrl (lib/urls.ts), so the build can start before the data is here.
     trailingSlash: 'ignore',
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     logLevel: options.logLevel ?? 'warn',
     devToolbar: { enabled: false },
     // Four pages at a time: one renders while the others' files are written, rather than the build waiting on each write.
     build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.TOWNHUB_RENDER_CONCURRENCY ?? 4) },
-    // assetsInlineLimit 0: Astro would otherwise inline small scripts, which a strict CSP blocks.
+    // assetsInlineLimit 0: Astro would otherwise inline small scripts, which a strict CSP blocks. When another process
+    // writes the API files into the (new) output folder meanwhile, Astro must not empty it first.
     // No module preloading: Vite's helper adds a <link> for every module a widget imports, one long task on slow
     // phones; the browser finds those imports itself. (Astro sets build.modulePreload, so it is set per environment.)
     vite: {
-      build: { assetsInlineLimit: 0 },
+      build: { assetsInlineLimit: 0, ...(options.api === false ? { emptyOutDir: false } : {}) },
       logLevel: 'warn',
       plugins: [{ name: 'townhub:no-module-preload', configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined) }],
     },
     integrations: [
       hubSite({
         data: options.data,
+        ...(options.api === undefined ? {} : { api: options.api }),
         ...(options.search === undefined ? {} : { search: options.search }),
         ...(options.onPages ? { onPages: options.onPages } : {}),
         ...(options.pagesTo ? { pagesTo: options.pagesTo } : {}),

@@ -1,8 +1,7 @@
 /**
  * The hub-site integration: hands the validated hub data to the pages, makes widget modules optional at build
- * time, indexes the pages with Pagefind (or hands them to the process that started the build, which indexes them)
- * and writes the ORUK API files while the pages render, and after the build writes the widgets bundle and the static
- * host's `_headers` file.
+ * time, indexes the pages with Pagefind and writes the ORUK API files while the pages render (or leaves both to the
+ * process that started the build), and after the build writes the widgets bundle and the static host's `_headers`.
  */
 
 import { readdirSync, statSync } from 'node:fs';
@@ -10,12 +9,11 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { PagefindIndex } from 'pagefind';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
-import { type OrukJob, writeOrukFiles } from './lib/oruk-files.ts';
+import { type OrukWriting, startOrukFiles } from './lib/oruk-files.ts';
 import { headersFile } from './lib/security.ts';
 import { provideSiteData, type SiteData } from './lib/site-data.ts';
 
@@ -66,7 +64,16 @@ function schemaAsLoaded(): Plugin {
 }
 
 export interface HubSiteOptions {
-  data: SiteData;
+  /**
+   * The hub's validated data. It may still be loading: Vite bundles meanwhile, and the pages render once it is here
+   * (if it fails, so does the build).
+   */
+  data: SiteData | Promise<SiteData>;
+  /**
+   * Write the ORUK API files (default true). False when the process that started the build writes them into the
+   * output folder meanwhile, which Astro then leaves as it is rather than emptying it first.
+   */
+  api?: boolean;
   /** Build the Pagefind index after the pages (default true). */
   search?: boolean;
   /** Told the number of HTML pages in the built site, when Pagefind has checked it against the folder. */
@@ -271,37 +278,12 @@ function pageFile(url: string, base: string): string {
   return path ? `${path}/index.html` : 'index.html';
 }
 
-/** The ORUK API files written by a worker thread (see lib/oruk-files.ts); resolves when they are all written. */
-function writeOrukInWorker(job: OrukJob): { done: Promise<void>; stop(): Promise<unknown> } {
-  const worker = new Worker(new URL('./lib/oruk-files.ts', import.meta.url), { workerData: { oruk: job } });
-  const done = new Promise<void>((resolve, reject) => {
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Writing the ORUK API files stopped (exit code ${code}).`))));
-  });
-  done.catch(() => {}); // awaited in astro:build:done
-  return { done, stop: () => worker.terminate() };
-}
-
-let oruk: ReturnType<typeof writeOrukInWorker> | undefined;
-/** Hubs with fewer assets write their API files in this thread: a worker costs about 0.2 s of CPU to start. */
-const ORUK_WORKER_FROM = 2000;
-
-/** Starts writing the API files, in a worker thread for a large hub. */
-function startOruk(job: OrukJob): { done: Promise<void>; stop(): Promise<unknown> } {
-  if (job.assets.length >= ORUK_WORKER_FROM) return writeOrukInWorker(job);
-  const stopping = new AbortController();
-  const done = writeOrukFiles(job, stopping.signal);
-  done.catch(() => {}); // awaited in astro:build:done
-  return {
-    done,
-    stop: () => {
-      stopping.abort();
-      return done.catch(() => {});
-    },
-  };
-}
+/** The API files this process is writing, if any (stopped by `stopBackgroundWork`). */
+let oruk: OrukWriting | undefined;
 
 export function hubSite(options: HubSiteOptions): AstroIntegration {
+  const data = Promise.resolve(options.data);
+  data.catch(() => {}); // awaited before the pages render, which fails the build
   let base = '/';
   let search: ReturnType<typeof indexWhileRendering> | undefined;
   let outDir = '';
@@ -309,7 +291,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
     name: '@townhub/hub-site',
     hooks: {
       'astro:config:setup': ({ updateConfig, config, logger }) => {
-        provideSiteData(options.data);
+        data.then(provideSiteData, () => {});
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const warned = new Set<string>();
         const warn = (message: string) => {
@@ -321,10 +303,11 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:setup': () => {
+      'astro:build:setup': async () => {
         // The API files are written while Vite bundles and the pages render, once Astro has emptied the output folder.
-        const { hub, categories, assets } = options.data;
-        oruk ??= startOruk({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
+        if (options.api === false || oruk) return;
+        const { hub, categories, assets } = await data;
+        oruk ??= startOrukFiles({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
       },
       'astro:build:start': ({ setPrerenderer }) => {
         // Pagefind starts while Vite builds, and indexes the written pages while the next ones render (here, or in
@@ -335,6 +318,10 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         let renders = 0;
         setPrerenderer((prerenderer) => ({
           ...prerenderer,
+          async getStaticPaths() {
+            provideSiteData(await data);
+            return prerenderer.getStaticPaths();
+          },
           async render(request, context) {
             const order = renders++; // Astro starts renders in the same order every build
             const result = await prerenderer.render(request, context);
@@ -358,7 +345,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { hub, assets } = options.data;
+        const { hub, categories, assets } = await data;
         // Pagefind finishes its index in its own process while this one writes the other files.
         if (options.search !== false) options.pagesTo?.written();
         const indexed = search?.finish();
@@ -366,8 +353,10 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
         try {
           await writeFile(join(out, '_headers'), headersFile(base));
           // The read-only Open Referral UK API, written while the site was built.
-          oruk ??= startOruk({ out, hub, categories: options.data.categories, assets: assets.map((a) => a.asset) });
-          await oruk.done;
+          if (options.api !== false) {
+            oruk ??= startOrukFiles({ out, hub, categories, assets: assets.map((a) => a.asset) });
+            await oruk.done;
+          }
           // A short description of the built hub, for the server's index of hubs.
           const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
           await writeFile(join(out, 'hub.json'), JSON.stringify(about));

@@ -1,10 +1,10 @@
 /**
- * Writes a hub's read-only Open Referral UK API as static JSON files (paths documented on `orukApiFiles`). For a
- * large hub the build runs it in a worker thread while the pages render, so it adds no time of its own.
+ * Writes a hub's read-only Open Referral UK API as static JSON files (paths documented on `orukApiFiles`), while the
+ * pages render; for a large hub in a worker thread.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Asset, Category, Hub } from '@townhub/schema';
 import { orukApiFiles } from '@townhub/schema/oruk';
 
@@ -35,6 +35,38 @@ export async function writeOrukFiles({ out, hub, categories, assets }: OrukJob, 
     }
   };
   await Promise.all(Array.from({ length: 8 }, writer));
+}
+
+/** API files being written: `done` resolves when all are written; `stop` resolves once no more will be. */
+export interface OrukWriting {
+  done: Promise<void>;
+  stop(): Promise<unknown>;
+}
+
+/** Hubs with fewer assets have their API files written in this thread: a worker costs about 0.2 s of CPU to start. */
+const WORKER_FROM = 2000;
+
+/** Starts writing a hub's API files, in a worker thread for a large hub. */
+export function startOrukFiles(job: OrukJob): OrukWriting {
+  if (job.assets.length >= WORKER_FROM) {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { oruk: job } });
+    const done = new Promise<void>((resolve, reject) => {
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Writing the ORUK API files stopped (exit code ${code}).`))));
+    });
+    done.catch(() => {}); // awaited by whoever started it
+    return { done, stop: () => worker.terminate() };
+  }
+  const stopping = new AbortController();
+  const done = writeOrukFiles(job, stopping.signal);
+  done.catch(() => {}); // awaited by whoever started it
+  return {
+    done,
+    stop: () => {
+      stopping.abort();
+      return done.catch(() => {});
+    },
+  };
 }
 
 // As a worker thread: write the files for the job it was given, then exit (an error ends the worker with it).
