@@ -104,20 +104,37 @@ async function safeBuild(args: HubArgs, parent?: ParentShare): Promise<HubResult
   }
 }
 
-/**
- * What a builder sends build.ts: each render as it ends (its place in the order renders started, and the page when it
- * is an HTML page), that all pages are written, the result.
- */
-export type BuilderMessage = { order: number; page?: RenderedPage } | { written: true } | HubResult;
+/** A render as it ends: its place in the order renders started, and the page when it is an HTML page. */
+export interface Render {
+  order: number;
+  page?: RenderedPage;
+}
+
+/** What a builder sends build.ts: renders as they end (a few at a time), that all pages are written, the result. */
+export type BuilderMessage = { renders: Render[] } | { written: true } | HubResult;
+
+/** Renders per message: a message per page cost the builder about a tenth of its time while rendering. */
+const RENDERS_PER_MESSAGE = 50;
 
 /** What build.ts sends a builder: a hub to build, then that hub's data (null when it is invalid, which ends the build). */
 export type ParentMessage = HubArgs | { hubData: SiteData | null };
 
 /** Builds the hubs build.ts sends, one at a time, each with the data that follows it. */
 function builder(send: (m: BuilderMessage) => void): (message: ParentMessage) => Promise<void> {
+  let renders: Render[] = [];
+  const flush = () => {
+    if (renders.length) send({ renders });
+    renders = [];
+  };
   const pagesTo: PagesOut = {
-    rendered: (order, page) => send(page ? { order, page } : { order }),
-    written: () => send({ written: true }),
+    rendered: (order, page) => {
+      renders.push(page ? { order, page } : { order });
+      if (renders.length === RENDERS_PER_MESSAGE) flush();
+    },
+    written: () => {
+      flush();
+      send({ written: true });
+    },
   };
   let provide: (data: SiteData | null) => void = () => {};
   return async (message) => {

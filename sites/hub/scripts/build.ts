@@ -106,7 +106,7 @@ function startBuilder(isolate: Isolation): Builder {
     done?.(result.ok || !output.trim() ? result : { ...result, errors: [...result.errors, output.trim()] });
   };
   child.on('message', (message: BuilderMessage) => {
-    if ('order' in message) pages?.rendered(message.order, message.page);
+    if ('renders' in message) for (const { order, page } of message.renders) pages?.rendered(order, page);
     else if ('written' in message) pages?.written();
     else finish(message);
   });
