@@ -5,7 +5,7 @@
  */
 
 import { readdirSync, statSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,22 +226,21 @@ export function indexWhileRendering(dir: string): {
     async finish(until) {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // Every page is written by now. The folder is listed while Pagefind indexes the last pages (a synchronous
-      // listing takes a third of the time of an asynchronous one, which waits for every folder in turn).
-      const last = (async () => {
-        while (running) await running;
-        for (; sent < renders.length; sent += BATCH) await send(pagesOf(sent, sent + BATCH));
-      })();
+      // Every page is written by now: the last are indexed, then the index is written.
+      while (running) await running;
+      for (; sent < renders.length; sent += BATCH) await send(pagesOf(sent, sent + BATCH));
+      const writing = writeIndex(index, dir, failed, until);
+      writing.catch(() => {}); // awaited below
+      // Meanwhile the folder is listed, to check that the index holds exactly its pages (a synchronous listing takes a
+      // third of the time of an asynchronous one, which waits for every folder in turn).
       await new Promise((resolve) => setImmediate(resolve)); // the request goes out before the listing holds this thread
-      const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
-      await last;
-      if (!failed.length && (onDisk.length !== added.size || onDisk.some((f) => !added.has(f)))) {
-        await index.deleteIndex();
-        await (await startIndexing(dir)).finish(until);
-        return onDisk.length;
-      }
-      await writeIndex(index, dir, failed, until);
-      return added.size;
+      const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith(`pagefind${sep}`));
+      await writing;
+      if (onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
+      // Pages were written that the index was not told of: the folder is indexed again as it is.
+      await rm(join(dir, 'pagefind'), { recursive: true, force: true });
+      await (await startIndexing(dir)).finish(until);
+      return onDisk.length;
     },
     async cancel() {
       while (running) await running;
