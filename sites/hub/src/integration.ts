@@ -151,16 +151,22 @@ export function pageGlobs(paths: string[]): string[] {
   return [...folders].map(([folder, rest]) => (rest.length === 1 ? `${folder}${rest[0]}` : `${folder}{${rest.join(',')}}`));
 }
 
-/** A page to index: its file in the site and its size in bytes. */
+/** An HTML page written by the build: its file in the site and its size in bytes. */
 export interface RenderedPage {
   path: string;
   bytes: number;
+  /**
+   * Whether it marks content for search (`data-pagefind-body`). Once a site has such pages Pagefind indexes only
+   * those, so only they are handed to it: large pages without (the map and what's on list every asset) cost
+   * Pagefind time to read for nothing.
+   */
+  searchable: boolean;
 }
 
 /**
  * Pagefind indexing the pages from disk while Astro renders the next ones. Astro tells of each render by its place
- * in the order renders started (`order`, from 0), with the page when it is one to index. Once a page's file on disk
- * has its size, Astro has written it; pages are handed to Pagefind by path, `BATCH` at a time in that order, which
+ * in the order renders started (`order`, from 0), with the page when it is an HTML page. Once a page's file on disk
+ * has its size, Astro has written it; searchable pages are handed to Pagefind by path, `BATCH` at a time in that order, which
  * costs Pagefind far less than being sent each page's HTML. The order, not the moment each render ends, decides the
  * batches, because Pagefind's index depends on the order pages are added: the same data gives the same index.
  * `finish`, once every page is written, indexes the rest, checks that exactly the HTML files on disk were indexed (or
@@ -179,6 +185,7 @@ export function indexWhileRendering(dir: string): {
   // Renders by order: a page, null for a render that is not a page to index, undefined while it runs.
   const renders: (RenderedPage | null | undefined)[] = [];
   let sent = 0; // renders before this one have been handed to Pagefind
+  let searchable = 0;
   let unconfirmed: RenderedPage[] = []; // pages of the next batch not yet seen written
   let running: Promise<void> | undefined;
   const failed: string[] = [];
@@ -203,14 +210,14 @@ export function indexWhileRendering(dir: string): {
   const pagesOf = (from: number, to: number) =>
     renders
       .slice(from, to)
-      .filter((r) => r)
+      .filter((r) => r?.searchable)
       .map((r) => (r as RenderedPage).path);
   const next = () => {
     running = undefined;
     const end = sent + BATCH;
     if (renders.length < end) return;
     for (let i = sent; i < end; i++) if (renders[i] === undefined) return;
-    if (!unconfirmed.length) unconfirmed = renders.slice(sent, end).filter((r) => r) as RenderedPage[];
+    if (!unconfirmed.length) unconfirmed = renders.slice(sent, end).filter((r) => r?.searchable) as RenderedPage[];
     unconfirmed = unconfirmed.filter((page) => !written(page));
     if (unconfirmed.length) return;
     const paths = pagesOf(sent, end);
@@ -221,6 +228,7 @@ export function indexWhileRendering(dir: string): {
     rendered(order, page) {
       renders[order] = page ?? null;
       if (page) added.add(page.path);
+      if (page?.searchable) searchable++;
       if (!running) next();
     },
     async finish(until) {
@@ -236,8 +244,9 @@ export function indexWhileRendering(dir: string): {
       await new Promise((resolve) => setImmediate(resolve)); // the request goes out before the listing holds this thread
       const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith(`pagefind${sep}`));
       await writing;
-      if (onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
-      // Pages were written that the index was not told of: the folder is indexed again as it is.
+      if (searchable && onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
+      // Pages were written that the index was not told of, or none marks content for search (Pagefind then indexes
+      // every page's body): the folder is indexed again as it is.
       await rm(join(dir, 'pagefind'), { recursive: true, force: true });
       await (await startIndexing(dir)).finish(until);
       return onDisk.length;
@@ -336,7 +345,8 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
             }
             // The page's size tells when Astro has written it; Astro is given the same bytes.
             const body = await response.arrayBuffer();
-            indexing.rendered(order, { path: pageFile(request.url, base), bytes: body.byteLength });
+            const searchable = Buffer.from(body).includes('data-pagefind-body');
+            indexing.rendered(order, { path: pageFile(request.url, base), bytes: body.byteLength, searchable });
             const same = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
             return result instanceof Response ? same : { ...result, response: same };
           },

@@ -15,7 +15,7 @@ after(() => stopBackgroundWork());
 const page = (title: string) =>
   `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>Words about ${title}.</p></main></body></html>`;
 
-const rendered = (path: string) => ({ path, bytes: Buffer.byteLength(page(path)) });
+const rendered = (path: string) => ({ path, bytes: Buffer.byteLength(page(path)), searchable: true });
 
 async function site(pages: string[]): Promise<string> {
   const dir = await tempDir('index');
@@ -62,6 +62,32 @@ test('the same pages give the same index, whatever order their renders end in', 
   const inOrder = pages.map((_, i) => i);
   const shuffled = [...inOrder].sort((a, b) => ((a * 7919) % 601) - ((b * 7919) % 601));
   assert.deepEqual(await indexFiles(shuffled), await indexFiles(inOrder));
+});
+
+test('pages without content for search count as pages but are not in the index', async () => {
+  const dir = await site(['index.html', 'assets/a/index.html']);
+  await mkdir(join(dir, 'map'));
+  const map = '<!doctype html><html lang="en"><body><h1>Map</h1><p>Every place.</p></body></html>';
+  await writeFile(join(dir, 'map/index.html'), map);
+  const search = indexWhileRendering(dir);
+  search.rendered(0, rendered('index.html'));
+  search.rendered(1, rendered('assets/a/index.html'));
+  search.rendered(2, { path: 'map/index.html', bytes: Buffer.byteLength(map), searchable: false });
+  assert.equal(await search.finish(), 3);
+  assert.equal(readdirSync(join(dir, 'pagefind/fragment')).length, 2);
+});
+
+test('when no page marks content for search, every page is indexed, as Pagefind does', async () => {
+  const dir = await tempDir('index');
+  const plain = (title: string) => `<!doctype html><html lang="en"><body><h1>${title}</h1><p>About ${title}.</p></body></html>`;
+  await mkdir(join(dir, 'about'));
+  await writeFile(join(dir, 'index.html'), plain('Home'));
+  await writeFile(join(dir, 'about/index.html'), plain('About'));
+  const search = indexWhileRendering(dir);
+  search.rendered(0, { path: 'index.html', bytes: Buffer.byteLength(plain('Home')), searchable: false });
+  search.rendered(1, { path: 'about/index.html', bytes: Buffer.byteLength(plain('About')), searchable: false });
+  assert.equal(await search.finish(), 2);
+  assert.equal(readdirSync(join(dir, 'pagefind/fragment')).length, 2);
 });
 
 test('a page on disk that was never rendered is still indexed', async () => {
