@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataRootError, hubSlugs } from '@townhub/schema';
-import { buildDay, formatProblem, loadSiteData } from '../src/config.ts';
+import { buildDay, formatProblem, type LoadOutcome, loadSiteData } from '../src/config.ts';
 import { indexWhileRendering, type PagesOut, stopBackgroundWork } from '../src/integration.ts';
 import { startOrukFiles } from '../src/lib/oruk-files.ts';
 import type { SiteData } from '../src/lib/site-data.ts';
@@ -162,6 +162,8 @@ function isolationFor(data: string, slug: string, out: string, chosen?: Isolatio
   return existsSync(assets) && readdirSync(assets).length >= END_BUILDER_FROM ? 'process' : defaultIsolation(out);
 }
 
+const errorText = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
 /** Hubs a builder builds before it is replaced by a fresh one. */
 const HUBS_PER_BUILDER = 20;
 /**
@@ -233,17 +235,24 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       });
       // The data is loaded and validated here while the builder starts Astro, which waits for it only before the
       // pages render; then the API files are written here while the builder renders.
-      const loaded = loadSiteData(data, slug, buildDay(options.today));
+      let loaded: LoadOutcome | { ok: false; error: unknown };
+      try {
+        loaded = loadSiteData(data, slug, buildDay(options.today));
+      } catch (error) {
+        loaded = { ok: false, error };
+      }
       job.provide(loaded.ok ? loaded.data : null);
       const api = loaded.ok
         ? startOrukFiles({ out: tmp, hub: loaded.data.hub, categories: loaded.data.categories, assets: loaded.data.assets.map((a) => a.asset) })
         : undefined;
       let result = await job.result;
-      if (!loaded.ok) result = { slug, ok: false, pages: 0, ms: 0, errors: loaded.problems.map(formatProblem), warnings: 0 };
-      else if (result.ok) {
+      if (!loaded.ok) {
+        const errors = 'problems' in loaded ? loaded.problems.map(formatProblem) : [errorText(loaded.error)];
+        result = { slug, ok: false, pages: 0, ms: 0, errors, warnings: 0 };
+      } else if (result.ok) {
         result = { ...result, warnings: loaded.warnings.length };
         await api?.done.catch((error: unknown) => {
-          result = { ...result, ok: false, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
+          result = { ...result, ok: false, errors: [errorText(error)] };
         });
       }
       if (result.ok) {
@@ -256,7 +265,7 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
         try {
           result = { ...result, pages: await indexed };
         } catch (error) {
-          result = { ...result, ok: false, pages: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)] };
+          result = { ...result, ok: false, pages: 0, errors: [errorText(error)] };
         }
       } else {
         release(false);
