@@ -3,6 +3,7 @@
  * pages render; for a large hub in a worker thread.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Asset, Category, Hub } from '@townhub/schema';
@@ -69,5 +70,17 @@ export function startOrukFiles(job: OrukJob): OrukWriting {
   };
 }
 
-// As a worker thread: write the files for the job it was given, then exit (an error ends the worker with it).
-if (parentPort && (workerData as { oruk?: OrukJob } | undefined)?.oruk) await writeOrukFiles((workerData as { oruk: OrukJob }).oruk);
+// As a worker thread: write the files for the job it was given, then exit (an error ends the worker with it). The
+// files are needed only when the build ends, so this thread runs at the lowest priority and takes the CPU that
+// rendering the pages leaves (a 10,000-asset hub builds about a second faster).
+if (parentPort && (workerData as { oruk?: OrukJob } | undefined)?.oruk) {
+  // Only on Linux does this lower the priority of this thread alone (elsewhere it would be the whole process).
+  if (process.platform === 'linux') {
+    try {
+      setPriority(0, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here: the files are written at the usual priority.
+    }
+  }
+  await writeOrukFiles((workerData as { oruk: OrukJob }).oruk);
+}
