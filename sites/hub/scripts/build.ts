@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataRootError, hubSlugs } from '@townhub/schema';
-import { buildDay, formatProblem, type LoadOutcome, loadSiteData } from '../src/config.ts';
+import { buildDay, formatProblem, loadSiteData } from '../src/config.ts';
 import { indexWhileRendering, type PagesOut, stopBackgroundWork } from '../src/integration.ts';
 import { startOrukFiles } from '../src/lib/oruk-files.ts';
 import type { SiteData } from '../src/lib/site-data.ts';
@@ -164,6 +164,17 @@ function isolationFor(data: string, slug: string, out: string, chosen?: Isolatio
 
 const errorText = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
+/** A hub's data, or why it cannot be built: the schema's `file:line` problems, or the error reading it. */
+function loadHub(root: string, slug: string, today?: string): { siteData?: SiteData; errors: string[]; warnings: number } {
+  try {
+    const loaded = loadSiteData(root, slug, buildDay(today));
+    if (!loaded.ok) return { errors: loaded.problems.map(formatProblem), warnings: 0 };
+    return { siteData: loaded.data, errors: [], warnings: loaded.warnings.length };
+  } catch (error) {
+    return { errors: [errorText(error)], warnings: 0 };
+  }
+}
+
 /** Hubs a builder builds before it is replaced by a fresh one. */
 const HUBS_PER_BUILDER = 20;
 /**
@@ -235,22 +246,16 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       });
       // The data is loaded and validated here while the builder starts Astro, which waits for it only before the
       // pages render; then the API files are written here while the builder renders.
-      let loaded: LoadOutcome | { ok: false; error: unknown };
-      try {
-        loaded = loadSiteData(data, slug, buildDay(options.today));
-      } catch (error) {
-        loaded = { ok: false, error };
-      }
-      job.provide(loaded.ok ? loaded.data : null);
-      const api = loaded.ok
-        ? startOrukFiles({ out: tmp, hub: loaded.data.hub, categories: loaded.data.categories, assets: loaded.data.assets.map((a) => a.asset) })
+      let { siteData, errors, warnings } = loadHub(data, slug, options.today);
+      job.provide(siteData ?? null);
+      const api = siteData
+        ? startOrukFiles({ out: tmp, hub: siteData.hub, categories: siteData.categories, assets: siteData.assets.map((a) => a.asset) })
         : undefined;
+      siteData = undefined; // the builder and the API files' writer have their own copies; this one need not stay
       let result = await job.result;
-      if (!loaded.ok) {
-        const errors = 'problems' in loaded ? loaded.problems.map(formatProblem) : [errorText(loaded.error)];
-        result = { slug, ok: false, pages: 0, ms: 0, errors, warnings: 0 };
-      } else if (result.ok) {
-        result = { ...result, warnings: loaded.warnings.length };
+      if (errors.length) result = { slug, ok: false, pages: 0, ms: 0, errors, warnings: 0 };
+      else if (result.ok) {
+        result = { ...result, warnings };
         await api?.done.catch((error: unknown) => {
           result = { ...result, ok: false, errors: [errorText(error)] };
         });
