@@ -12,7 +12,7 @@ import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { build } from 'astro';
-import { buildDay, formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
+import { buildDay, errorText, formatProblem, hubAstroConfig, loadSiteData, SITE_ROOT } from '../src/config.ts';
 import { type PagesOut, type RenderedPage, stopBackgroundWork } from '../src/integration.ts';
 import type { SiteData } from '../src/lib/site-data.ts';
 
@@ -100,7 +100,7 @@ async function safeBuild(args: HubArgs, parent?: ParentShare): Promise<HubResult
   } catch (error) {
     // Whatever the failed build was still writing stops before its folder is removed.
     await stopBackgroundWork();
-    return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [error instanceof Error ? (error.stack ?? error.message) : String(error)], warnings: 0 };
+    return { slug: args.hub, ok: false, pages: 0, ms: 0, errors: [errorText(error)], warnings: 0 };
   }
 }
 

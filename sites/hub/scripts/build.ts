@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataRootError, hubSlugs } from '@townhub/schema';
-import { buildDay, formatProblem, loadSiteData } from '../src/config.ts';
+import { buildDay, errorText, formatProblem, loadSiteData } from '../src/config.ts';
 import { indexWhileRendering, type PagesOut, stopBackgroundWork } from '../src/integration.ts';
 import { startOrukFiles } from '../src/lib/oruk-files.ts';
 import type { SiteData } from '../src/lib/site-data.ts';
@@ -162,8 +162,6 @@ function isolationFor(data: string, slug: string, out: string, chosen?: Isolatio
   return existsSync(assets) && readdirSync(assets).length >= END_BUILDER_FROM ? 'process' : defaultIsolation(out);
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
-
 /** A hub's data, or why it cannot be built: the schema's `file:line` problems, or the error reading it. */
 function loadHub(root: string, slug: string, today?: string): { siteData?: SiteData; errors: string[]; warnings: number } {
   try {
@@ -223,7 +221,7 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       }
       built++;
       // This process keeps the hub's Pagefind index: the builder's pages are indexed while the next ones render, and
-      // the index is written once the builder has finished (see build-hub.ts).
+      // the index is written once they are all written (a large hub's once its builder has ended).
       const search = indexWhileRendering(tmp);
       let indexed: Promise<number> | undefined;
       let release!: (ok: boolean) => void;
@@ -248,9 +246,7 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       // pages render; then the API files are written here while the builder renders.
       let { siteData, errors, warnings } = loadHub(data, slug, options.today);
       job.provide(siteData ?? null);
-      const api = siteData
-        ? startOrukFiles({ out: tmp, hub: siteData.hub, categories: siteData.categories, assets: siteData.assets.map((a) => a.asset) })
-        : undefined;
+      const api = siteData ? startOrukFiles(tmp, siteData) : undefined;
       siteData = undefined; // the builder and the API files' writer have their own copies; this one need not stay
       let result = await job.result;
       if (errors.length) result = { slug, ok: false, pages: 0, ms: 0, errors, warnings: 0 };

@@ -16,6 +16,9 @@ export function formatProblem(p: Problem): string {
 
 export type LoadOutcome = { ok: true; data: SiteData; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
+/** An error as a hub's result shows it: its stack when it has one. */
+export const errorText = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
 /** The build's "today": a fixed YYYY-MM-DD (for reproducible what's-on pages in tests) at midday, or now. */
 export function buildDay(today?: string): Date {
   return today ? new Date(`${today}T12:00:00Z`) : new Date();

@@ -166,8 +166,8 @@ export interface RenderedPage {
 /**
  * Pagefind indexing the pages from disk while Astro renders the next ones. Astro tells of each render by its place
  * in the order renders started (`order`, from 0), with the page when it is an HTML page. Once a page's file on disk
- * has its size, Astro has written it; searchable pages are handed to Pagefind by path, `BATCH` at a time in that order, which
- * costs Pagefind far less than being sent each page's HTML. The order, not the moment each render ends, decides the
+ * has its size, Astro has written it; searchable pages are handed to Pagefind by path, `BATCH` renders at a time in
+ * that order, which costs Pagefind far less than being sent each page's HTML. The order, not the moment each render ends, decides the
  * batches, because Pagefind's index depends on the order pages are added: the same data gives the same index.
  * `finish`, once every page is written, indexes the rest, checks that exactly the HTML files on disk were indexed (or
  * else indexes the folder again as it is, as `startIndexing` does), waits for `until` (if it fails, nothing is written
@@ -185,7 +185,7 @@ export function indexWhileRendering(dir: string): {
   // Renders by order: a page, null for a render that is not a page to index, undefined while it runs.
   const renders: (RenderedPage | null | undefined)[] = [];
   let sent = 0; // renders before this one have been handed to Pagefind
-  let searchable = 0;
+  let anySearchable = false;
   let unconfirmed: RenderedPage[] = []; // pages of the next batch not yet seen written
   let running: Promise<void> | undefined;
   const failed: string[] = [];
@@ -206,21 +206,17 @@ export function indexWhileRendering(dir: string): {
       .catch((error: unknown) => {
         failed.push(String(error));
       });
-  /** The pages of renders `from` up to `to`, in order. */
-  const pagesOf = (from: number, to: number) =>
-    renders
-      .slice(from, to)
-      .filter((r) => r?.searchable)
-      .map((r) => (r as RenderedPage).path);
+  /** The searchable pages of renders `from` up to `to`, in order. */
+  const searchableIn = (from: number, to: number) => renders.slice(from, to).filter((r) => r?.searchable) as RenderedPage[];
   const next = () => {
     running = undefined;
     const end = sent + BATCH;
     if (renders.length < end) return;
     for (let i = sent; i < end; i++) if (renders[i] === undefined) return;
-    if (!unconfirmed.length) unconfirmed = renders.slice(sent, end).filter((r) => r?.searchable) as RenderedPage[];
+    if (!unconfirmed.length) unconfirmed = searchableIn(sent, end);
     unconfirmed = unconfirmed.filter((page) => !written(page));
     if (unconfirmed.length) return;
-    const paths = pagesOf(sent, end);
+    const paths = searchableIn(sent, end).map((p) => p.path);
     sent = end;
     running = send(paths).then(next);
   };
@@ -228,7 +224,7 @@ export function indexWhileRendering(dir: string): {
     rendered(order, page) {
       renders[order] = page ?? null;
       if (page) added.add(page.path);
-      if (page?.searchable) searchable++;
+      if (page?.searchable) anySearchable = true;
       if (!running) next();
     },
     async finish(until) {
@@ -236,7 +232,7 @@ export function indexWhileRendering(dir: string): {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       // Every page is written by now: the last are indexed, then the index is written.
       while (running) await running;
-      for (; sent < renders.length; sent += BATCH) await send(pagesOf(sent, sent + BATCH));
+      for (; sent < renders.length; sent += BATCH) await send(searchableIn(sent, sent + BATCH).map((p) => p.path));
       const writing = writeIndex(index, dir, failed, until);
       writing.catch(() => {}); // awaited below
       // Meanwhile the folder is listed, to check that the index holds exactly its pages (a synchronous listing takes a
@@ -244,7 +240,7 @@ export function indexWhileRendering(dir: string): {
       await new Promise((resolve) => setImmediate(resolve)); // the request goes out before the listing holds this thread
       const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith(`pagefind${sep}`));
       await writing;
-      if (searchable && onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
+      if (anySearchable && onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
       // Pages were written that the index was not told of, or none marks content for search (Pagefind then indexes
       // every page's body): the folder is indexed again as it is.
       await rm(join(dir, 'pagefind'), { recursive: true, force: true });
@@ -276,13 +272,13 @@ export async function stopBackgroundWork(): Promise<void> {
   await pagefind.close();
 }
 
-/** Routes of the pages Astro writes although they answer with an error status. */
-const ERROR_PAGE = /^\/(404|500)$/;
+/** The pages Astro writes as `<name>.html` although they answer with an error status (route `/404`, or path `404`). */
+const ERROR_PAGE = /^\/?(404|500)$/;
 
 /** The file Astro writes a page to (build.format 'directory'), relative to the site, from its URL. */
 function pageFile(url: string, base: string): string {
   const path = decodeURI(new URL(url).pathname).slice(base.length).replace(/\/$/, '');
-  if (path === '404' || path === '500') return `${path}.html`;
+  if (ERROR_PAGE.test(path)) return `${path}.html`;
   return path ? `${path}/index.html` : 'index.html';
 }
 
@@ -314,8 +310,8 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       'astro:build:setup': async () => {
         // The API files are written while Vite bundles and the pages render, once Astro has emptied the output folder.
         if (options.api === false || oruk) return;
-        const { hub, categories, assets } = await data;
-        oruk ??= startOrukFiles({ out: outDir, hub, categories, assets: assets.map((a) => a.asset) });
+        const siteData = await data;
+        oruk ??= startOrukFiles(outDir, siteData);
       },
       'astro:build:start': ({ setPrerenderer }) => {
         // Pagefind starts while Vite builds, and indexes the written pages while the next ones render (here, or in
@@ -354,7 +350,8 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { hub, categories, assets } = await data;
+        const siteData = await data;
+        const { hub, assets } = siteData;
         // Pagefind finishes its index in its own process while this one writes the other files.
         if (options.search !== false) options.pagesTo?.written();
         const indexed = search?.finish();
@@ -363,7 +360,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           await writeFile(join(out, '_headers'), headersFile(base));
           // The read-only Open Referral UK API, written while the site was built.
           if (options.api !== false) {
-            oruk ??= startOrukFiles({ out, hub, categories, assets: assets.map((a) => a.asset) });
+            oruk ??= startOrukFiles(out, siteData);
             await oruk.done;
           }
           // A short description of the built hub, for the server's index of hubs.

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Asset, Category, Hub } from '@townhub/schema';
 import { orukApiFiles } from '@townhub/schema/oruk';
+import type { SiteData } from './site-data.ts';
 
 export interface OrukJob {
   /** The site folder the files go in. */
@@ -47,8 +48,9 @@ export interface OrukWriting {
 /** Hubs with fewer assets have their API files written in this thread: a worker costs about 0.2 s of CPU to start. */
 const WORKER_FROM = 2000;
 
-/** Starts writing a hub's API files, in a worker thread for a large hub. */
-export function startOrukFiles(job: OrukJob): OrukWriting {
+/** Starts writing a hub's API files into the site folder `out`, in a worker thread for a large hub. */
+export function startOrukFiles(out: string, { hub, categories, assets }: SiteData): OrukWriting {
+  const job: OrukJob = { out, hub, categories, assets: assets.map((a) => a.asset) };
   if (job.assets.length >= WORKER_FROM) {
     const worker = new Worker(new URL(import.meta.url), { workerData: { oruk: job } });
     const done = new Promise<void>((resolve, reject) => {
