@@ -1,3 +1,4 @@
+export * from './data-root.ts';
 export * from './feed.ts';
 export * from './json-schema.ts';
 export * from './loader.ts';

@@ -7,6 +7,7 @@ import { basename, join, relative } from 'node:path';
 import { FAILSAFE_SCHEMA, load as loadYamlValue, Type } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type * as z from 'zod';
+import { hubSlugs } from './data-root.ts';
 import { type Asset, AssetSchema, type Category, type Hub, HubSchema, type Taxonomy, TaxonomySchema } from './schema.ts';
 
 export type Severity = 'error' | 'warning';
@@ -446,15 +447,6 @@ export function loadTaxonomy(root: string): { categories: Category[]; problems: 
     }
   });
   return { categories: taxonomy.categories, problems };
-}
-
-/** The hub folders under a data root, sorted. */
-export function hubSlugs(root: string): string[] {
-  const dir = join(root, 'hubs');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(dir, name)).isDirectory())
-    .sort();
 }
 
 /** Checks the rules that need more than one file: ids, categories, places, dates. */

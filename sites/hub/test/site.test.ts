@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decodeFeed } from '@townhub/schema/feed';
 import type { Browser } from 'playwright-core';
-import { buildHubs } from '../scripts/build.ts';
+import { buildHubs } from '../scripts/build-hubs.ts';
 import { start } from '../server/start.ts';
 import { FIXTURE_DATA, launchChromium, read, TODAY, tempDir } from './helpers.ts';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildHubs } from '@townhub/site/scripts/build.ts';
+import { buildHubs } from '@townhub/site/scripts/build-hubs.ts';
 import { start } from '@townhub/site/server/start.ts';
 import { parse, stringify } from 'yaml';
 import { BREAKOUT_URLS, MARKUP_PAYLOADS, type Payload, TEXT_PAYLOADS } from './xss-payloads.ts';
