@@ -110,8 +110,11 @@ export interface Render {
   page?: RenderedPage;
 }
 
-/** What a builder sends build.ts: renders as they end (a few at a time), that all pages are written, the result. */
-export type BuilderMessage = { renders: Render[] } | { written: true } | HubResult;
+/**
+ * What a builder sends build.ts: from which render on no page is searchable, renders as they end (a few at a time),
+ * that all pages are written, the result.
+ */
+export type BuilderMessage = { searchableUntil: number } | { renders: Render[] } | { written: true } | HubResult;
 
 /** Renders per message: a message per page cost the builder about a tenth of its time while rendering. */
 const RENDERS_PER_MESSAGE = 50;
@@ -122,14 +125,22 @@ export type ParentMessage = HubArgs | { hubData: SiteData | null };
 /** Builds the hubs build.ts sends, one at a time, each with the data that follows it. */
 function builder(send: (m: BuilderMessage) => void): (message: ParentMessage) => Promise<void> {
   let renders: Render[] = [];
+  let searchEnd = 0; // renders before this one may be searchable (see PagesOut)
+  let searchRendered = 0;
   const flush = () => {
     if (renders.length) send({ renders });
     renders = [];
   };
   const pagesTo: PagesOut = {
+    searchableUntil: (order) => {
+      searchEnd = order;
+      send({ searchableUntil: order });
+    },
     rendered: (order, page) => {
       renders.push(page ? { order, page } : { order });
-      if (renders.length === RENDERS_PER_MESSAGE) flush();
+      // The last render that may be searchable goes at once: build.ts can then write the index.
+      const lastSearchable = order < searchEnd && ++searchRendered === searchEnd;
+      if (lastSearchable || renders.length === RENDERS_PER_MESSAGE) flush();
     },
     written: () => {
       flush();
@@ -139,6 +150,8 @@ function builder(send: (m: BuilderMessage) => void): (message: ParentMessage) =>
   let provide: (data: SiteData | null) => void = () => {};
   return async (message) => {
     if ('hubData' in message) return provide(message.hubData);
+    searchEnd = 0;
+    searchRendered = 0;
     const data = new Promise<SiteData>((resolve, reject) => {
       provide = (d) => (d ? resolve(d) : reject(new Error('The hub data is invalid.')));
     });

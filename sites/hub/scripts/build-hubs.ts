@@ -119,6 +119,10 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       released.catch(() => {}); // the index waits on it
       let pages = 0;
       const job = builder.run(args, {
+        // A small hub's index is written while the pages that are not searchable render.
+        searchableUntil: (order) => {
+          if (order < END_BUILDER_FROM) search.searchableUntil(order);
+        },
         rendered: (order, page) => {
           if (page) pages++;
           search.rendered(order, page);

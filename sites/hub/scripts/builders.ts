@@ -42,7 +42,7 @@ const HEAP_MB = 2000;
 
 export function startBuilder(isolate: Isolation): Builder {
   // Node's compile cache keeps Astro's and Vite's compiled code on disk, so a builder starts faster after the first.
-  const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
   // Vite's bundler (Rolldown) allocates through mimalloc. In a process builder (large hubs) it purges freed memory at
   // once, which gives it back to the system before the pages render (about 0.1 GB less at a 10,000-asset hub's peak).
   // Worker builders keep mimalloc's short delay: purging at once cost a 1,000-asset hub 0.5 s, mostly system time.
@@ -75,7 +75,8 @@ export function startBuilder(isolate: Isolation): Builder {
     done?.(result.ok || !output.trim() ? result : { ...result, errors: [...result.errors, output.trim()] });
   };
   child.on('message', (message: BuilderMessage) => {
-    if ('renders' in message) for (const { order, page } of message.renders) pages?.rendered(order, page);
+    if ('searchableUntil' in message) pages?.searchableUntil(message.searchableUntil);
+    else if ('renders' in message) for (const { order, page } of message.renders) pages?.rendered(order, page);
     else if ('written' in message) pages?.written();
     else finish(message);
   });

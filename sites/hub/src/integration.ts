@@ -14,6 +14,7 @@ import type { PagefindIndex } from 'pagefind';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { type OrukWriting, startOrukFiles } from './lib/oruk-files.ts';
+import { SEARCH_ROUTES } from './lib/search-routes.ts';
 import { headersFile } from './lib/security.ts';
 import { provideSiteData, type SiteData } from './lib/site-data.ts';
 
@@ -86,10 +87,12 @@ export interface HubSiteOptions {
 }
 
 /**
- * Told of each render as it ends, by its place in the order renders started, with the page when it is an HTML page
+ * Told, before the pages render, from which render on no page is of a route in `SEARCH_ROUTES` (those render first);
+ * then of each render as it ends, by its place in the order renders started, with the page when it is an HTML page
  * (see `indexWhileRendering`); then once every page is written.
  */
 export interface PagesOut {
+  searchableUntil(order: number): void;
   rendered(order: number, page?: RenderedPage): void;
   written(): void;
 }
@@ -169,13 +172,14 @@ export interface RenderedPage {
  * has its size, Astro has written it; searchable pages are handed to Pagefind by path, `BATCH` renders at a time in
  * that order, which costs Pagefind far less than being sent each page's HTML. The order, not the moment each render ends, decides the
  * batches, because Pagefind's index depends on the order pages are added: the same data gives the same index.
- * `finish`, once every page is written, indexes the rest, checks that exactly the HTML files on disk were indexed (or
- * else indexes the folder again as it is, as `startIndexing` does), waits for `until` (if it fails, nothing is written
- * and the index is dropped), writes the index and returns the number of HTML pages. `cancel` drops an index that will
- * not be finished.
+ * Told by `searchableUntil` that no render from `order` on is searchable, it writes the index as soon as the renders
+ * before it are indexed, while the others render. `finish`, once every page is written, indexes the rest and writes
+ * the index (after `until`: if that fails, nothing is written and the index is dropped) unless it is written already,
+ * checks that exactly the HTML files on disk were indexed and that no searchable page came too late (or else indexes
+ * the folder again as it is, as `startIndexing` does), and returns the number of HTML pages. `cancel` drops an index
+ * that will not be finished.
  */
-export function indexWhileRendering(dir: string): {
-  rendered(order: number, page?: RenderedPage): void;
+export function indexWhileRendering(dir: string): Omit<PagesOut, 'written'> & {
   finish(until?: Promise<unknown>): Promise<number>;
   cancel(): Promise<void>;
 } {
@@ -185,7 +189,11 @@ export function indexWhileRendering(dir: string): {
   // Renders by order: a page, null for a render that is not a page to index, undefined while it runs.
   const renders: (RenderedPage | null | undefined)[] = [];
   let sent = 0; // renders before this one have been handed to Pagefind
+  let searchEnd = Number.POSITIVE_INFINITY; // renders from this one on are not searchable
   let anySearchable = false;
+  let late = false; // a searchable page came from a render at or after searchEnd
+  let writing: Promise<void> | undefined;
+  let closing = false; // finish() or cancel() has been called
   let unconfirmed: RenderedPage[] = []; // pages of the next batch not yet seen written
   let running: Promise<void> | undefined;
   const failed: string[] = [];
@@ -210,46 +218,69 @@ export function indexWhileRendering(dir: string): {
   const searchableIn = (from: number, to: number) => renders.slice(from, to).filter((r) => r?.searchable) as RenderedPage[];
   const next = () => {
     running = undefined;
-    const end = sent + BATCH;
+    if (writing) return;
+    if (sent >= searchEnd) {
+      writing = created.then(({ index }) => (index ? writeIndex(index, dir, failed) : undefined));
+      writing.catch(() => {}); // awaited in finish()
+      return;
+    }
+    const end = Math.min(sent + BATCH, searchEnd);
     if (renders.length < end) return;
     for (let i = sent; i < end; i++) if (renders[i] === undefined) return;
     if (!unconfirmed.length) unconfirmed = searchableIn(sent, end);
     unconfirmed = unconfirmed.filter((page) => !written(page));
-    if (unconfirmed.length) return;
+    if (unconfirmed.length) {
+      // Astro writes a page just after its render ends; look again soon, as no other render may be told of meanwhile.
+      if (!closing) running = new Promise((resolve) => setTimeout(resolve, 10)).then(next);
+      return;
+    }
     const paths = searchableIn(sent, end).map((p) => p.path);
     sent = end;
     running = send(paths).then(next);
   };
   return {
+    searchableUntil(order) {
+      if (order <= 0) return;
+      searchEnd = order;
+      if (!running) next();
+    },
     rendered(order, page) {
       renders[order] = page ?? null;
       if (page) added.add(page.path);
-      if (page?.searchable) anySearchable = true;
+      if (page?.searchable) {
+        anySearchable = true;
+        if (order >= searchEnd) late = true;
+      }
       if (!running) next();
     },
     async finish(until) {
       const { index, errors } = await created;
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // Every page is written by now: the last are indexed, then the index is written.
+      // Every page is written by now: the last are indexed, then the index is written (unless it is being written).
+      closing = true;
       while (running) await running;
-      for (; sent < renders.length; sent += BATCH) await send(searchableIn(sent, sent + BATCH).map((p) => p.path));
-      const writing = writeIndex(index, dir, failed, until);
-      writing.catch(() => {}); // awaited below
+      if (!writing) {
+        for (; sent < renders.length; sent += BATCH) await send(searchableIn(sent, sent + BATCH).map((p) => p.path));
+        writing = writeIndex(index, dir, failed, until);
+        writing.catch(() => {}); // awaited below
+      }
       // Meanwhile the folder is listed, to check that the index holds exactly its pages (a synchronous listing takes a
       // third of the time of an asynchronous one, which waits for every folder in turn).
       await new Promise((resolve) => setImmediate(resolve)); // the request goes out before the listing holds this thread
       const onDisk = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith(`pagefind${sep}`));
       await writing;
-      if (anySearchable && onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
-      // Pages were written that the index was not told of, or none marks content for search (Pagefind then indexes
-      // every page's body): the folder is indexed again as it is.
+      if (anySearchable && !late && onDisk.length === added.size && onDisk.every((f) => added.has(f.split(sep).join('/')))) return added.size;
+      // Pages were written that the index was not told of, a searchable page came after the index was written, or
+      // none marks content for search (Pagefind then indexes every page's body): the folder is indexed again as it is.
       await rm(join(dir, 'pagefind'), { recursive: true, force: true });
       await (await startIndexing(dir)).finish(until);
       return onDisk.length;
     },
     async cancel() {
+      closing = true;
       while (running) await running;
-      await (await created).index?.deleteIndex();
+      if (writing) await writing.catch(() => {});
+      else await (await created).index?.deleteIndex();
     },
   };
 }
@@ -324,7 +355,11 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           ...prerenderer,
           async getStaticPaths() {
             provideSiteData(await data);
-            return prerenderer.getStaticPaths();
+            // Pages that may be searchable render first, so that the index is written while the others render.
+            const paths = await prerenderer.getStaticPaths();
+            const searchable = paths.filter((p) => SEARCH_ROUTES.has(p.route.route));
+            indexing?.searchableUntil(searchable.length);
+            return [...searchable, ...paths.filter((p) => !SEARCH_ROUTES.has(p.route.route))];
           },
           async render(request, context) {
             const order = renders++; // Astro starts renders in the same order every build

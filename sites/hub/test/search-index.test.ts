@@ -108,3 +108,37 @@ test('nothing is written when the build it waits for fails', async () => {
   await assert.rejects(search.finish(failed), /the build failed/);
   assert.equal(existsSync(join(dir, 'pagefind')), false);
 });
+
+/** Resolves once `path` exists, or rejects after a while. */
+async function appears(path: string): Promise<void> {
+  for (let tries = 0; !existsSync(path); tries++) {
+    if (tries === 500) throw new Error(`${path} did not appear`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('the index is written while the pages that are not searchable still render', async () => {
+  const searchable = ['assets/a/index.html', 'assets/b/index.html', 'categories/food/index.html'];
+  const dir = await site([...searchable, 'map/index.html']);
+  const map = '<!doctype html><html lang="en"><body><h1>Map</h1><p>Every place.</p></body></html>';
+  await writeFile(join(dir, 'map/index.html'), map);
+  const search = indexWhileRendering(dir);
+  search.searchableUntil(searchable.length);
+  for (const [order, path] of searchable.entries()) search.rendered(order, rendered(path));
+  // Written before the map page has even rendered, and before finish() is called.
+  await appears(join(dir, 'pagefind/pagefind-entry.json'));
+  search.rendered(searchable.length, { path: 'map/index.html', bytes: Buffer.byteLength(map), searchable: false });
+  assert.equal(await search.finish(), 4);
+  assert.equal(readdirSync(join(dir, 'pagefind/fragment')).length, 3);
+});
+
+test('a searchable page after the index was written has the folder indexed again', async () => {
+  const dir = await site(['assets/a/index.html', 'about/index.html']);
+  const search = indexWhileRendering(dir);
+  search.searchableUntil(1);
+  search.rendered(0, rendered('assets/a/index.html'));
+  await appears(join(dir, 'pagefind/pagefind-entry.json'));
+  search.rendered(1, rendered('about/index.html'));
+  assert.equal(await search.finish(), 2);
+  assert.equal(readdirSync(join(dir, 'pagefind/fragment')).length, 2);
+});
