@@ -4,12 +4,13 @@
  * 2. dist/**.d.ts — type declarations (tsc);
  * 3. custom-elements.json — the Custom Elements Manifest, from the JSDoc;
  * 4. dist/cdn/townhub.js — one self-contained autoloader; each widget is a chunk under dist/cdn/chunks/ loaded when
- *    its tag first appears on the page.
+ *    its tag first appears on the page; dist/cdn/widgets.json names each widget's chunk.
  * Run: pnpm --filter @townhub/widgets build
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { rewriteTemplates } from './templates.ts';
@@ -122,7 +123,7 @@ const cdnEntry = [
   ...widgets.map((w) => `  ${JSON.stringify(w.tag)}: () => import(${JSON.stringify(`${dir}src/${w.name}/define.ts`)}),`),
   '});',
 ].join('\n');
-await esbuild.build({
+const cdn = await esbuild.build({
   stdin: { contents: cdnEntry, resolveDir: dir, sourcefile: 'townhub.js', loader: 'js' },
   outdir: `${dir}dist/cdn`,
   entryNames: 'townhub',
@@ -138,6 +139,14 @@ await esbuild.build({
   plugins: [inlineCss, minifyCssAndHtml],
   legalComments: 'linked',
   logLevel: 'warning',
+  metafile: true,
 });
+// Each widget's chunk, for pages that load widgets from this folder themselves (the hub sites) rather than through
+// the autoloader: { "map": "chunks/define-….js", … }.
+const chunks = Object.entries(cdn.metafile.outputs).flatMap(([file, output]) => {
+  const widget = widgets.find((w) => output.entryPoint === `src/${w.name}/define.ts`);
+  return widget ? [[widget.name, relative(`${dir}dist/cdn`, file)]] : [];
+});
+writeFileSync(`${dir}dist/cdn/widgets.json`, `${JSON.stringify(Object.fromEntries(chunks), null, 2)}\n`);
 
 console.log(`Built @townhub/widgets ${pkg.version}: ${widgets.map((w) => w.name).join(', ')} in ${Math.round(performance.now() - started)} ms.`);

@@ -14,6 +14,9 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
+/** Files whose names carry a content hash: Astro's built assets and the widgets' chunks (see integration.ts). */
+const HASHED = /\/(_astro|widgets\/chunks)\//;
+
 /** Content types of the files worth compressing (images, fonts, WebAssembly and Pagefind's index are left alone). */
 export const COMPRESSIBLE: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -143,9 +146,9 @@ export function compressedFiles(root: string): (req: IncomingMessage, res: Serve
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     if (!encoding || req.headers.range) return false;
     const etag = `W/"${file.stats.size.toString(16)}-${Math.floor(file.stats.mtimeMs).toString(16)}-${encoding}"`;
-    // Built assets have content hashes in their names; everything else is checked on each visit.
+    // Built assets and widget chunks have content hashes in their names; everything else is checked on each visit.
     if (!res.hasHeader('Cache-Control'))
-      res.setHeader('Cache-Control', /\/_astro\//.test(req.url ?? '') ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
+      res.setHeader('Cache-Control', HASHED.test(req.url ?? '') ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
     res.setHeader('ETag', etag);
     const tags = req.headers['if-none-match'];
     if (tags?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {

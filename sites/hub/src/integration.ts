@@ -4,7 +4,7 @@
  * process that started the build), and after the build writes the widgets bundle and the static host's `_headers`.
  */
 
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
@@ -20,11 +20,24 @@ import { provideSiteData, type SiteData } from './lib/site-data.ts';
 
 const WIDGET_PREFIX = 'townhub:widget/';
 
+/** Each widget's chunk in the widgets' CDN bundle (its `widgets.json`), or undefined when that bundle is not built. */
+function cdnChunks(): Record<string, string> | undefined {
+  try {
+    const cdn = dirname(createRequire(import.meta.url).resolve('@townhub/widgets/cdn'));
+    return JSON.parse(readFileSync(join(cdn, 'widgets.json'), 'utf8')) as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Resolves `townhub:widget/<name>` to `@townhub/widgets/<name>/define`. When the widgets package does not have that
- * widget the import becomes an empty module and the build says so: pages are complete without their widgets.
+ * Resolves `townhub:widget/<name>`. In a build, that is the widget's chunk in the widgets' CDN bundle, which every hub
+ * carries as `widgets/` (for councils to embed from): built once with the widgets package rather than again by Vite
+ * for every hub, which took about a tenth of a small hub's build. Otherwise (the dev server, or no CDN bundle built)
+ * it is `@townhub/widgets/<name>/define`. When the widgets package does not have that widget the import becomes an
+ * empty module and the build says so: pages are complete without their widgets.
  */
-function optionalWidgets(warn: (message: string) => void): Plugin {
+function optionalWidgets(warn: (message: string) => void, prebuilt?: { base: string; chunks: Record<string, string> }): Plugin {
   const require = createRequire(import.meta.url);
   const missing = '\0townhub-widget-missing';
   return {
@@ -34,6 +47,8 @@ function optionalWidgets(warn: (message: string) => void): Plugin {
       const name = id.slice(WIDGET_PREFIX.length);
       // TOWNHUB_WIDGETS=off builds pages without widgets (static HTML only), e.g. while the widgets are being changed.
       if (process.env.TOWNHUB_WIDGETS === 'off') return missing;
+      const chunk = prebuilt?.chunks[name];
+      if (chunk) return { id: `${prebuilt.base}widgets/${chunk}`, external: true };
       try {
         return require.resolve(`@townhub/widgets/${name}/define`);
       } catch {
@@ -322,10 +337,11 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
   let base = '/';
   let search: ReturnType<typeof indexWhileRendering> | undefined;
   let outDir = '';
+  let widgetsFromCdn = false; // the pages load their widgets from the CDN bundle copied into the site
   return {
     name: '@townhub/hub-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config, logger }) => {
+      'astro:config:setup': ({ updateConfig, config, command, logger }) => {
         data.then(provideSiteData, () => {});
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const warned = new Set<string>();
@@ -333,7 +349,9 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           if (!warned.has(message)) logger.warn(message);
           warned.add(message);
         };
-        updateConfig({ vite: { plugins: [optionalWidgets(warn), schemaAsLoaded()] } });
+        const chunks = command === 'build' ? cdnChunks() : undefined;
+        widgetsFromCdn = chunks !== undefined;
+        updateConfig({ vite: { plugins: [optionalWidgets(warn, chunks && { base, chunks }), schemaAsLoaded()] } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
@@ -401,11 +419,13 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           // A short description of the built hub, for the server's index of hubs.
           const about = { slug: hub.slug, name: hub.name, constituency: hub.constituency.name, assets: assets.length };
           await writeFile(join(out, 'hub.json'), JSON.stringify(about));
-          // The widgets' one-script CDN bundle, so councils can embed from the hub's own address (see the embed page).
+          // The widgets' CDN bundle: the pages load their widgets from it, and councils can embed from the hub's own
+          // address (see the embed page). Pages built without it keep their static content.
           try {
             const cdn = createRequire(import.meta.url).resolve('@townhub/widgets/cdn');
             await cp(dirname(cdn), join(out, 'widgets'), { recursive: true });
           } catch (error) {
+            if (widgetsFromCdn) throw error;
             logger.warn(`No widgets CDN bundle copied (${String(error)}); build it with pnpm --filter @townhub/widgets build.`);
           }
           if (indexed) {

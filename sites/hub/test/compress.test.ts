@@ -45,6 +45,9 @@ before(async () => {
   await writeFile(join(dir, 'town/feed.json'), JSON.stringify({ assets: Array.from({ length: 50 }, (_, i) => ({ id: `asset-${i}` })) }));
   await writeFile(join(dir, 'town/tiny.css'), 'p{margin:0}');
   await writeFile(join(dir, 'town/_astro/big.js'), big);
+  await mkdir(join(dir, 'town/widgets/chunks'), { recursive: true });
+  await writeFile(join(dir, 'town/widgets/chunks/define-ABC123.js'), script);
+  await writeFile(join(dir, 'town/widgets/townhub.js'), script);
   await writeFile(join(dir, 'town/photo.png'), Buffer.alloc(4096, 7));
   // Everything the wrapper does not answer itself falls through to this stand-in for the Astro handler.
   server = createServer(withHubHeaders((req, res) => res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Fallback': '1' }).end(`fallback ${req.url}`), dir));
@@ -88,6 +91,13 @@ describe('compression', () => {
     assert.equal(reply.headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal(Number(reply.headers['content-length']), reply.body.length);
     assert.equal(gunzipSync(reply.body).toString(), script);
+  });
+
+  test('widget chunks are cached for good, the widgets autoloader is checked on each visit', async () => {
+    const chunk = await get('/town/widgets/chunks/define-ABC123.js', { 'Accept-Encoding': 'gzip' });
+    assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const loader = await get('/town/widgets/townhub.js', { 'Accept-Encoding': 'gzip' });
+    assert.equal(loader.headers['cache-control'], 'public, max-age=0');
   });
 
   test('keeps the feed’s own headers', async () => {

@@ -121,6 +121,23 @@ describe('built output', () => {
     }
   });
 
+  test("pages load their widgets from the hub's copy of the widgets' CDN bundle, not from chunks of their own", async () => {
+    const chunks = JSON.parse(await read(join(site, 'widgets/widgets.json'))) as Record<string, string>;
+    const scripts = await Promise.all(
+      readdirSync(join(site, '_astro'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => read(join(site, '_astro', f))),
+    );
+    for (const chunk of Object.values(chunks)) {
+      assert.ok(existsSync(join(site, 'widgets', chunk)), chunk);
+      assert.ok(
+        scripts.some((js) => js.includes(`/${HUB}/widgets/${chunk}`)),
+        `a page script imports ${chunk}`,
+      );
+    }
+    assert.ok(!scripts.some((js) => js.includes('customElements.define')), "no widget is bundled into the pages' scripts");
+  });
+
   test('has no broken internal links or assets', async () => {
     const broken: string[] = [];
     for (const file of htmlFiles(site)) {
