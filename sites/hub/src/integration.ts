@@ -4,7 +4,7 @@
  * process that started the build), and after the build writes the widgets bundle and the static host's `_headers`.
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
@@ -20,21 +20,33 @@ import { provideSiteData, type SiteData } from './lib/site-data.ts';
 
 const WIDGET_PREFIX = 'townhub:widget/';
 
-/** Each widget's chunk in the widgets' CDN bundle (its `widgets.json`), or undefined when that bundle is not built. */
-function cdnChunks(): Record<string, string> | undefined {
+/**
+ * Each widget's chunk in the widgets' CDN bundle (its `widgets.json`), or undefined when that bundle is not built or
+ * is older than the widgets' source (the build then bundles the widgets from their source, and says so).
+ */
+function cdnChunks(warn: (message: string) => void): Record<string, string> | undefined {
+  const require = createRequire(import.meta.url);
+  let manifest: string;
   try {
-    const cdn = dirname(createRequire(import.meta.url).resolve('@townhub/widgets/cdn'));
-    return JSON.parse(readFileSync(join(cdn, 'widgets.json'), 'utf8')) as Record<string, string>;
+    manifest = join(dirname(require.resolve('@townhub/widgets/cdn')), 'widgets.json');
+    if (!existsSync(manifest)) return undefined;
   } catch {
     return undefined;
   }
+  const source = join(dirname(require.resolve('@townhub/widgets/package.json')), 'src');
+  const built = statSync(manifest).mtimeMs;
+  if ((readdirSync(source, { recursive: true }) as string[]).some((f) => statSync(join(source, f)).mtimeMs > built)) {
+    warn('The widgets changed since their CDN bundle was built, so they are bundled from source (pnpm --filter @townhub/widgets build).');
+    return undefined;
+  }
+  return JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>;
 }
 
 /**
  * Resolves `townhub:widget/<name>`. In a build, that is the widget's chunk in the widgets' CDN bundle, which every hub
  * carries as `widgets/` (for councils to embed from): built once with the widgets package rather than again by Vite
- * for every hub, which took about a tenth of a small hub's build. Otherwise (the dev server, or no CDN bundle built)
- * it is `@townhub/widgets/<name>/define`. When the widgets package does not have that widget the import becomes an
+ * for every hub (about 0.3 s of each hub's build). Otherwise (the dev server, or no up-to-date CDN bundle) it is
+ * `@townhub/widgets/<name>/define`. When the widgets package does not have that widget the import becomes an
  * empty module and the build says so: pages are complete without their widgets.
  */
 function optionalWidgets(warn: (message: string) => void, prebuilt?: { base: string; chunks: Record<string, string> }): Plugin {
@@ -349,7 +361,7 @@ export function hubSite(options: HubSiteOptions): AstroIntegration {
           if (!warned.has(message)) logger.warn(message);
           warned.add(message);
         };
-        const chunks = command === 'build' ? cdnChunks() : undefined;
+        const chunks = command === 'build' ? cdnChunks(warn) : undefined;
         widgetsFromCdn = chunks !== undefined;
         updateConfig({ vite: { plugins: [optionalWidgets(warn, chunks && { base, chunks }), schemaAsLoaded()] } });
       },
