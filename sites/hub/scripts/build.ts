@@ -12,11 +12,12 @@
  * this process loads the schema and the rest of the build (about 0.4 s sooner on a 2-core machine).
  */
 import { existsSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hubSlugs } from '@townhub/schema/data-root';
 import type { BuildOptions } from './build-hubs.ts';
-import { DEFAULT_DATA, DEFAULT_OUT, type Isolation, isolationFor, startBuilder } from './builders.ts';
+import { COMPILE_CACHE, DEFAULT_DATA, DEFAULT_OUT, type Isolation, isolationFor, startBuilder } from './builders.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const first = values.hub?.[0] ?? hubSlugs(data)[0];
   const out = resolve(values.out ?? DEFAULT_OUT);
   const builder = first && existsSync(data) ? startBuilder(isolationFor(data, first, out, values.isolate as Isolation | undefined)) : undefined;
+  enableCompileCache(COMPILE_CACHE); // the rest of the build loads in about half the time
   const { buildHubs, progressLine, seconds } = await import('./build-hubs.ts');
   const { DataRootError } = await import('@townhub/schema');
   const options: BuildOptions = { data, out, onHub: (r) => console.log(progressLine(r)) };

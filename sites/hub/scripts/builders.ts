@@ -20,6 +20,12 @@ export const DEFAULT_OUT = resolve(HERE, '../dist/hubs');
 
 export type Isolation = 'process' | 'worker';
 
+/**
+ * Node's compile cache keeps compiled modules (TypeScript stripped of its types included) on disk, so a builder or the
+ * build command loads them faster after the first build.
+ */
+export const COMPILE_CACHE = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
+
 /** A worker thread or child process that builds the hubs it is given, one at a time (see build-hub.ts). */
 export interface Builder {
   /**
@@ -41,8 +47,7 @@ export interface Builder {
 const HEAP_MB = 2000;
 
 export function startBuilder(isolate: Isolation): Builder {
-  // Node's compile cache keeps Astro's and Vite's compiled code on disk, so a builder starts faster after the first.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE };
   // Vite's bundler (Rolldown) allocates through mimalloc. In a process builder (large hubs) it purges freed memory at
   // once, which gives it back to the system before the pages render (about 0.1 GB less at a 10,000-asset hub's peak).
   // Worker builders keep mimalloc's short delay: purging at once cost a 1,000-asset hub 0.5 s, mostly system time.
