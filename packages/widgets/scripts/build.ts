@@ -31,7 +31,7 @@ function sourceModules(folder = `${dir}src`): string[] {
   });
 }
 
-/** Inlines `import css from '….css?inline'` as a string (the same contract Vite implements). */
+/** Inlines `import css from '….css?inline'` as a minified string (the same contract Vite implements). */
 const inlineCss: esbuild.Plugin = {
   name: 'inline-css',
   setup(build) {
@@ -39,7 +39,10 @@ const inlineCss: esbuild.Plugin = {
       const path = createRequire(`${args.resolveDir}/`).resolve(args.path.slice(0, -'?inline'.length));
       return { path, namespace: 'inline-css' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'inline-css' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    build.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => {
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text' };
+    });
   },
 };
 
