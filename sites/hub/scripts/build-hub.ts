@@ -168,7 +168,8 @@ const exitCode = (r: HubResult) => (r.ok ? 0 : r.pages === 0 && r.errors.some((e
 // reported as its result, and a builder that dies takes only its current hub with it (build.ts starts a new one).
 // A builder starts Astro on a hub at once and is sent its data when build.ts has loaded it; it sends each page it
 // renders to build.ts, which keeps the hub's Pagefind index and writes it (a large hub's once the builder has ended, so
-// the index is not written while the build holds its memory). Run directly from the command line it builds one hub from its arguments, and indexes it itself.
+// the index is not written while the build holds its memory). Run directly from the command line it builds one hub
+// from its arguments, and indexes it itself.
 if (parentPort) {
   const port = parentPort;
   const build = builder((m) => port.postMessage(m));

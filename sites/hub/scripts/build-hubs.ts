@@ -90,7 +90,6 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
   const builderLoop = async (): Promise<void> => {
     let builder: Builder | undefined;
     let built = 0;
-    let kind: Isolation | undefined;
     for (let slug = queue.shift(); slug; slug = queue.shift()) {
       const hubStarted = performance.now();
       const tmp = join(out, `.building-${slug}-${process.pid}`);
@@ -101,10 +100,9 @@ export async function buildHubs(options: BuildOptions = {}): Promise<BuildSummar
       // A builder that died (with the last hub, or idle) is replaced, and so is one that has built many hubs: each
       // build leaves a few megabytes of loaded modules behind.
       const isolate = isolationFor(data, slug, out, options.isolate);
-      if (!builder?.alive || built === HUBS_PER_BUILDER || kind !== isolate) {
+      if (!builder?.alive || built === HUBS_PER_BUILDER || builder.isolate !== isolate) {
         builder?.stop();
         builder = newBuilder(isolate);
-        kind = isolate;
         built = 0;
       }
       built++;

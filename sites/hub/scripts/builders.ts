@@ -123,7 +123,7 @@ export function startBuilder(isolate: Isolation): Builder {
  * intermediate files under the working folder when the output is elsewhere, and a worker cannot change folder; so
  * workers are used when the output is inside the working folder (the default), processes otherwise.
  */
-export function defaultIsolation(out: string): Isolation {
+function defaultIsolation(out: string): Isolation {
   return resolve(out).startsWith(process.cwd() + sep) ? 'worker' : 'process';
 }
 
