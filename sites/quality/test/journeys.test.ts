@@ -169,7 +169,12 @@ async function journey(hub: ServedHub, mode: Mode, viewport: { width: number; he
   const viewer = await watchedPage({ viewport });
   await viewer.page.goto(link);
   await waitForWidgets(viewer.page);
-  const shared = await deepText(viewer.page.locator('hub-plan-view'));
+  // The view fetches and opens the plan after it has drawn itself: read it once it is no longer opening.
+  let shared = '';
+  for (const end = Date.now() + 10_000; Date.now() < end; await viewer.page.waitForTimeout(100)) {
+    shared = await deepText(viewer.page.locator('hub-plan-view'));
+    if (!shared.includes('Opening the shared plan')) break;
+  }
   for (const name of names) assert.ok(shared.includes(name), `the shared plan lists "${name}" (${viewer.page.url().slice(0, 80)}…):\n${shared.slice(0, 800)}`);
   assert.deepEqual([...viewer.problems, ...viewer.cspViolations], [], 'the shared view has no errors');
   await viewer.close();
